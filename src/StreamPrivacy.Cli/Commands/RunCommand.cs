@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StreamPrivacy.Kafka.Configuration;
+using StreamPrivacy.Kafka.Embedded;
+using StreamPrivacy.Kafka.Hosting;
+using StreamPrivacy.Kafka.Runtime;
+
+namespace StreamPrivacy.Cli.Commands;
+
+/// <summary><c>streamprivacy run</c>: the long-running pipeline.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var bootstrap = new Option<string?>("--bootstrap-servers", "-b")
+        {
+            Description = "Kafka bootstrap servers (host:port,...). Without it an embedded in-process cluster is started.",
+        };
+        var config = new Option<FileInfo?>("--config", "-c") { Description = "YAML configuration file (see README: Configuration)." };
+        var properties = new Option<string[]>("--kafka-property", "-X")
+        {
+            Description = "librdkafka property for every client, key=value; repeatable (e.g. -X security.protocol=SASL_SSL).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
+        var command = new Command("run", "Run the pipeline until SIGTERM or Ctrl+C, then flush, commit and exit 0.")
+        {
+            bootstrap, config, properties, verbose,
+        };
+        command.SetAction((parse, ct) => RunAsync(
+            parse.GetValue(bootstrap), parse.GetValue(config), parse.GetValue(properties) ?? [], parse.GetValue(verbose), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? bootstrap, FileInfo? configFile, string[] properties, bool verbose, CancellationToken ct)
+    {
+        using var loggers = ConsoleLogging.Create(verbose ? LogLevel.Debug : LogLevel.Information);
+        var logger = loggers.CreateLogger("StreamPrivacy.Run");
+        StreamPrivacyOptions options;
+        try
+        {
+            options = configFile is null ? new StreamPrivacyOptions() : OptionsLoader.Load(configFile.FullName);
+            foreach (var (key, value) in KafkaPropertyParser.Parse(properties))
+            {
+                options.Kafka.Properties[key] = value;
+            }
+
+            if (!string.IsNullOrWhiteSpace(bootstrap))
+            {
+                options.Kafka.BootstrapServers = bootstrap;
+            }
+
+            options.Validate();
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or ArgumentException)
+        {
+            await Console.Error.WriteLineAsync("configuration error: " + ex.Message);
+            return 2;
+        }
+
+        using var signal = new ShutdownSignal(ct);
+        EmbeddedKafkaCluster? embedded = null;
+        try
+        {
+            string servers;
+            if (options.Kafka.UseEmbedded)
+            {
+                embedded = EmbeddedKafkaCluster.Start(options.Kafka.EmbeddedBrokers);
+                TopicProvisioner.Provision(embedded, options.Topics, options.Kafka.EmbeddedPartitions);
+                servers = embedded.BootstrapServers;
+                logger.LogWarning("No --bootstrap-servers given: started an embedded Kafka cluster (librdkafka mock, {Brokers} brokers, in memory, gone at exit) at {Bootstrap}", embedded.BrokerCount, servers);
+            }
+            else
+            {
+                servers = options.Kafka.BootstrapServers!;
+                var admin = new AdminClientConfig { BootstrapServers = servers };
+                foreach (var (key, value) in options.Kafka.Properties)
+                {
+                    admin.Set(key, value);
+                }
+
+                await TopicProvisioner.ProvisionAsync(admin, options.Topics, options.Kafka.EmbeddedPartitions, replicationFactor: -1, logger);
+            }
+
+            var pipeline = Pipeline.Create(options, servers, loggers, TimeProvider.System);
+            await pipeline.RunAsync(signal.Token);
+            logger.LogInformation("Stopped: {Consumed} consumed, {Produced} produced, {Dropped} dropped for consent, {Rejected} rejected",
+                pipeline.Sanitize.Consumed, pipeline.Sanitize.Produced, pipeline.Sanitize.Dropped, pipeline.Sanitize.Rejected);
+            return 0;
+        }
+        catch (StageFailedException ex)
+        {
+            logger.LogError("Pipeline failed: {Message}", ex.Message);
+            return 1;
+        }
+        finally
+        {
+            embedded?.Dispose();
+        }
+    }
+}

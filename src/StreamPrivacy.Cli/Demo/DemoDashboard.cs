@@ -1,0 +1,55 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace StreamPrivacy.Cli.Demo;
+
+/// <summary>Renders the demo's live view and final summary with Spectre.Console.</summary>
+internal static class DemoDashboard
+{
+    public static IRenderable Live(DemoSnapshot s, string bootstrap)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]StreamPrivacy demo[/] · embedded Kafka {Markup.Escape(bootstrap)} · {s.Elapsed.TotalSeconds:0.0}s");
+        table.AddColumn("stage / topic");
+        table.AddColumn(new TableColumn("records").RightAligned());
+        table.AddColumn(new TableColumn("note").LeftAligned());
+        table.AddRow("generator → raw topics", N(s.Generated), "synthetic inference + feature events (PII in free text)");
+        table.AddRow("sanitize: consumed", N(s.Consumed), $"{s.ConsumedPerSecond.ToString("N0", CultureInfo.InvariantCulture)} rec/s");
+        table.AddRow("  → sanitized out", N(s.Sanitized), "consent ok, minimised, subjects pseudonymised");
+        table.AddRow("  dropped: no consent", N(s.DroppedForConsent), "'monitoring' purpose missing");
+        table.AddRow("  rejected → dead letter", N(s.Rejected), Reasons(s.RejectedByReason));
+        return table;
+    }
+
+    public static IRenderable Summary(DemoSnapshot s, IReadOnlyDictionary<string, long> onTopics)
+    {
+        var table = new Table().Border(TableBorder.Heavy).Title("[bold green]Summary[/]");
+        table.AddColumn("measure");
+        table.AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("run time", $"{s.Elapsed.TotalSeconds:0.0} s");
+        table.AddRow("events generated", N(s.Generated));
+        table.AddRow("consumed by sanitize", N(s.Consumed));
+        table.AddRow("sanitized out", N(s.Sanitized));
+        table.AddRow("dropped for consent", N(s.DroppedForConsent));
+        table.AddRow("rejected (dead-lettered, encrypted)", N(s.Rejected));
+        foreach (var (reason, count) in s.RejectedByReason.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            table.AddRow($"  {reason}", N(count));
+        }
+
+        table.AddRow("sanitize throughput (average)", $"{(s.Consumed / Math.Max(0.001, s.Elapsed.TotalSeconds)).ToString("N0", CultureInfo.InvariantCulture)} rec/s");
+        foreach (var (topic, count) in onTopics.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            table.AddRow($"records on {Markup.Escape(topic)}", N(count));
+        }
+
+        var balanced = s.Consumed == s.Sanitized + s.DroppedForConsent + s.Rejected;
+        table.AddRow("every consumed record accounted for", balanced ? "[green]yes[/]" : "[red]no[/]");
+        return table;
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Reasons(IReadOnlyDictionary<string, long> reasons) =>
+        reasons.Count == 0 ? string.Empty : Markup.Escape(string.Join(", ", reasons.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}")));
+}

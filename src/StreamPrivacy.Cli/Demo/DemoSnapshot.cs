@@ -1,0 +1,13 @@
+namespace StreamPrivacy.Cli.Demo;
+
+/// <summary>One reading of the demo's counters.</summary>
+internal sealed record DemoSnapshot(
+    TimeSpan Elapsed,
+    long Generated,
+    long Consumed,
+    long Sanitized,
+    long DroppedForConsent,
+    long Rejected,
+    IReadOnlyDictionary<string, long> RejectedByReason,
+    IReadOnlyDictionary<string, long> ProducedByTopic,
+    double ConsumedPerSecond);

@@ -1,0 +1,55 @@
+using StreamPrivacy.Kafka.Serdes;
+
+namespace StreamPrivacy.Kafka.Configuration;
+
+/// <summary>How stages process records.</summary>
+public sealed class ProcessingOptions
+{
+    /// <summary>Consumer group id prefix; each stage appends its name. Default <c>streamprivacy</c>.</summary>
+    public string GroupIdPrefix { get; set; } = "streamprivacy";
+
+    /// <summary>Longest time between offset commits. Default 1 s.</summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most records processed between offset commits. Default 10,000.</summary>
+    public int CommitEveryRecords { get; set; } = 10_000;
+
+    /// <summary>Largest accepted input record in bytes; larger ones are rejected as <c>too_large</c>. Default 1 MiB.</summary>
+    public int MaxRecordBytes { get; set; } = 1 << 20;
+
+    /// <summary>Deepest accepted JSON nesting; deeper records are rejected as <c>too_deep</c>. Default 32.</summary>
+    public int MaxDepth { get; set; } = 32;
+
+    /// <summary>How far into the future an event time may be. Default 5 minutes.</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Encoding of the sanitized topics. Default JSON, readable without a registry.</summary>
+    public OutputFormat OutputFormat { get; set; } = OutputFormat.Json;
+
+    /// <summary>How long a graceful stop may take to flush and commit. Default 30 s.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(GroupIdPrefix))
+        {
+            throw new OptionsValidationException("processing.group_id_prefix must be set");
+        }
+
+        if (CommitInterval <= TimeSpan.Zero || CommitEveryRecords < 1)
+        {
+            throw new OptionsValidationException("processing.commit_interval and processing.commit_every_records must be positive");
+        }
+
+        if (MaxRecordBytes < 256 || MaxDepth is < 4 or > 256)
+        {
+            throw new OptionsValidationException("processing.max_record_bytes must be >= 256 and processing.max_depth between 4 and 256");
+        }
+
+        if (MaxClockSkew < TimeSpan.Zero || ShutdownTimeout <= TimeSpan.Zero)
+        {
+            throw new OptionsValidationException("processing.max_clock_skew must be >= 0 and processing.shutdown_timeout > 0");
+        }
+    }
+}

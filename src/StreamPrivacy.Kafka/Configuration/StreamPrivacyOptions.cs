@@ -1,0 +1,36 @@
+namespace StreamPrivacy.Kafka.Configuration;
+
+/// <summary>The whole pipeline configuration (the <c>--config</c> YAML file maps onto it).</summary>
+public sealed class StreamPrivacyOptions
+{
+    /// <summary>Kafka connection and librdkafka pass-through properties.</summary>
+    public KafkaOptions Kafka { get; set; } = new();
+
+    /// <summary>Topic names.</summary>
+    public TopicOptions Topics { get; set; } = new();
+
+    /// <summary>Processing settings.</summary>
+    public ProcessingOptions Processing { get; set; } = new();
+
+    /// <summary>Key sources.</summary>
+    public KeyOptions Keys { get; set; } = new();
+
+    /// <summary>The sanitize policy: consent purposes and field allowlist.</summary>
+    public PolicyOptions Policy { get; set; } = new();
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> naming the first bad setting.</summary>
+    public void Validate()
+    {
+        Kafka.Validate();
+        Topics.Validate();
+        Processing.Validate();
+        try
+        {
+            Policy.ToPolicy().Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new OptionsValidationException("policy: " + ex.Message, ex);
+        }
+    }
+}

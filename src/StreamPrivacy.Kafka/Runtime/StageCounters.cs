@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using StreamPrivacy.Kafka.Telemetry;
+
+namespace StreamPrivacy.Kafka.Runtime;
+
+/// <summary>
+/// Live counts of one stage instance, for the console summary and tests; every increment is also
+/// recorded on the shared <see cref="StreamPrivacyTelemetry.Meter"/>. Thread-safe.
+/// </summary>
+public sealed class StageCounters
+{
+    private readonly KeyValuePair<string, object?> _stageTag;
+    private readonly ConcurrentDictionary<string, long> _rejected = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _produced = new(StringComparer.Ordinal);
+    private long _consumed;
+    private long _dropped;
+    private long _commits;
+
+    /// <summary>Creates counters for <paramref name="stage"/>.</summary>
+    public StageCounters(string stage)
+    {
+        Stage = stage;
+        _stageTag = new("stage", stage);
+    }
+
+    /// <summary>The stage name.</summary>
+    public string Stage { get; }
+
+    /// <summary>Records consumed.</summary>
+    public long Consumed => Interlocked.Read(ref _consumed);
+
+    /// <summary>Records dropped by policy.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Offset commits.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Records produced, all topics.</summary>
+    public long Produced => _produced.Values.Sum();
+
+    /// <summary>Records rejected, all reasons.</summary>
+    public long Rejected => _rejected.Values.Sum();
+
+    /// <summary>Rejections by reason code.</summary>
+    public IReadOnlyDictionary<string, long> RejectedByReason => new Dictionary<string, long>(_rejected, StringComparer.Ordinal);
+
+    /// <summary>Produced records by topic.</summary>
+    public IReadOnlyDictionary<string, long> ProducedByTopic => new Dictionary<string, long>(_produced, StringComparer.Ordinal);
+
+    internal void OnConsumed()
+    {
+        Interlocked.Increment(ref _consumed);
+        StreamPrivacyTelemetry.RecordsConsumed.Add(1, _stageTag);
+    }
+
+    internal void OnProduced(string topic)
+    {
+        _produced.AddOrUpdate(topic, 1, static (_, n) => n + 1);
+        StreamPrivacyTelemetry.RecordsProduced.Add(1, _stageTag, new("topic", topic));
+    }
+
+    internal void OnDropped(string reason)
+    {
+        Interlocked.Increment(ref _dropped);
+        StreamPrivacyTelemetry.RecordsDropped.Add(1, _stageTag, new("reason", reason));
+    }
+
+    internal void OnRejected(string reason)
+    {
+        _rejected.AddOrUpdate(reason, 1, static (_, n) => n + 1);
+        StreamPrivacyTelemetry.RecordsRejected.Add(1, _stageTag, new("reason", reason));
+    }
+
+    internal void OnCommitted()
+    {
+        Interlocked.Increment(ref _commits);
+        StreamPrivacyTelemetry.Commits.Add(1, _stageTag);
+    }
+}

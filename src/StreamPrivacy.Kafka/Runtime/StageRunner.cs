@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamPrivacy.Kafka.Telemetry;
+
+namespace StreamPrivacy.Kafka.Runtime;
+
+/// <summary>
+/// The consume–transform–produce loop every stage runs on (at-least-once). Outputs go through an
+/// idempotent producer; a consumed record's offset is committed only after every output produced
+/// before it has been acknowledged by the broker. On rebalance (revoke) and on graceful stop the
+/// runner flushes and commits what it has processed, so a new owner resumes exactly after it.
+/// A crash between acknowledgement and commit re-processes records: outputs may then repeat
+/// (at-least-once), but nothing is lost.
+/// </summary>
+public sealed class StageRunner
+{
+    private readonly IRecordProcessor _processor;
+    private readonly StageRunnerOptions _options;
+    private readonly ILogger _logger;
+    private readonly Dictionary<TopicPartition, Offset> _processed = [];
+    private readonly Output _output;
+    private IProducer<byte[]?, byte[]>? _producer;
+    private int _sinceCommit;
+    private long _lastCommitTicks;
+    private volatile Error? _deliveryError;
+
+    /// <summary>Creates a runner for <paramref name="processor"/>.</summary>
+    public StageRunner(IRecordProcessor processor, StageRunnerOptions options, StageCounters counters, ILogger? logger = null)
+    {
+        _processor = processor;
+        _options = options;
+        Counters = counters;
+        _logger = logger ?? NullLogger.Instance;
+        _output = new Output(this);
+    }
+
+    /// <summary>Live counts of this runner.</summary>
+    public StageCounters Counters { get; }
+
+    /// <summary>Runs until <paramref name="stoppingToken"/> is cancelled, then flushes, commits and closes.</summary>
+    /// <exception cref="StageFailedException">Delivery could not be guaranteed; the stage stopped without committing unacknowledged work.</exception>
+    public Task RunAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        using var activity = StreamPrivacyTelemetry.ActivitySource.StartActivity("stage " + _processor.Name);
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(KafkaClientConfigs.Producer(_options))
+            .SetErrorHandler((_, e) => LogClientError("producer", e))
+            .SetLogHandler((_, m) => LogClientMessage(m))
+            .Build();
+        _producer = producer;
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(_options))
+            .SetErrorHandler((_, e) => LogClientError("consumer", e))
+            .SetLogHandler((_, m) => LogClientMessage(m))
+            .SetPartitionsAssignedHandler((_, partitions) =>
+                _logger.LogInformation("{Stage}: assigned {Count} partitions", _processor.Name, partitions.Count))
+            .SetPartitionsRevokedHandler((c, partitions) =>
+            {
+                // Hand over cleanly: everything processed so far is acknowledged and committed.
+                _logger.LogInformation("{Stage}: {Count} partitions revoked, committing", _processor.Name, partitions.Count);
+                Commit(c, _options.ShutdownTimeout);
+            })
+            .SetPartitionsLostHandler((_, partitions) =>
+            {
+                // Lost partitions belong to someone else already: their offsets must not be committed by us.
+                _logger.LogWarning("{Stage}: {Count} partitions lost; their uncommitted records will be processed again", _processor.Name, partitions.Count);
+                foreach (var p in partitions)
+                {
+                    _processed.Remove(p.TopicPartition);
+                }
+            })
+            .Build();
+
+        consumer.Subscribe(_processor.InputTopics);
+        _lastCommitTicks = Stopwatch.GetTimestamp();
+        _logger.LogInformation("{Stage}: started, consuming {Topics}", _processor.Name, string.Join(", ", _processor.InputTopics));
+        try
+        {
+            Loop(consumer, stoppingToken);
+            Commit(consumer, _options.ShutdownTimeout);
+        }
+        finally
+        {
+            CloseQuietly(consumer);
+            _producer = null;
+        }
+
+        _logger.LogInformation("{Stage}: stopped after {Count} records", _processor.Name, Counters.Consumed);
+    }
+
+    private void Loop(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            ConsumeResult<byte[]?, byte[]?>? record;
+            try
+            {
+                record = consumer.Consume(TimeSpan.FromMilliseconds(100));
+            }
+            catch (ConsumeException ex)
+            {
+                // The exception carries the raw record bytes; log only the error code.
+                if (ex.Error.IsFatal)
+                {
+                    throw new StageFailedException($"{_processor.Name}: fatal consumer error {ex.Error.Code}");
+                }
+
+                _logger.LogWarning("{Stage}: consume error {Code}", _processor.Name, ex.Error.Code);
+                continue;
+            }
+
+            if (record is not null && !record.IsPartitionEOF)
+            {
+                Counters.OnConsumed();
+                _processor.Process(record, _output);
+                _processed[record.TopicPartition] = record.Offset + 1;
+                _sinceCommit++;
+            }
+
+            ThrowIfDeliveryFailed();
+            var due = Stopwatch.GetElapsedTime(_lastCommitTicks) >= _options.CommitInterval;
+            if (_sinceCommit >= _options.CommitEveryRecords || (due && _sinceCommit > 0))
+            {
+                Commit(consumer, _options.ShutdownTimeout);
+            }
+        }
+    }
+
+    private void Commit(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout)
+    {
+        if (_processed.Count == 0 || _producer is null)
+        {
+            return;
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (_producer.Flush(TimeSpan.FromMilliseconds(100)) > 0)
+        {
+            ThrowIfDeliveryFailed();
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new StageFailedException($"{_processor.Name}: outputs not acknowledged within {timeout}; offsets left uncommitted");
+            }
+        }
+
+        ThrowIfDeliveryFailed();
+        var offsets = _processed.Select(kv => new TopicPartitionOffset(kv.Key, kv.Value)).ToList();
+        try
+        {
+            consumer.Commit(offsets);
+            Counters.OnCommitted();
+        }
+        catch (KafkaException ex)
+        {
+            // Not fatal for at-least-once: the records will be processed again by whoever owns them.
+            _logger.LogWarning("{Stage}: offset commit failed with {Code}", _processor.Name, ex.Error.Code);
+        }
+
+        _processed.Clear();
+        _sinceCommit = 0;
+        _lastCommitTicks = Stopwatch.GetTimestamp();
+    }
+
+    private void ThrowIfDeliveryFailed()
+    {
+        if (_deliveryError is { } error)
+        {
+            throw new StageFailedException($"{_processor.Name}: delivery failed with {error.Code}; offsets after the last commit left uncommitted");
+        }
+    }
+
+    private void Produce(string topic, byte[]? key, byte[] value, Headers? headers)
+    {
+        var producer = _producer ?? throw new InvalidOperationException("the stage is not running");
+        var message = new Message<byte[]?, byte[]> { Key = key, Value = value, Headers = headers };
+        while (true)
+        {
+            try
+            {
+                producer.Produce(topic, message, report =>
+                {
+                    if (report.Error.IsError)
+                    {
+                        _deliveryError ??= report.Error;
+                    }
+                    else
+                    {
+                        Counters.OnProduced(report.Topic);
+                    }
+                });
+                return;
+            }
+            catch (ProduceException<byte[]?, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // Backpressure: wait for deliveries to drain the local queue.
+                producer.Poll(TimeSpan.FromMilliseconds(50));
+                ThrowIfDeliveryFailed();
+            }
+        }
+    }
+
+    private void CloseQuietly(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        try
+        {
+            consumer.Close();
+        }
+        catch (KafkaException ex)
+        {
+            _logger.LogWarning("{Stage}: consumer close failed with {Code}", _processor.Name, ex.Error.Code);
+        }
+    }
+
+    private void LogClientError(string client, Error error)
+    {
+        if (error.IsFatal)
+        {
+            _deliveryError ??= error;
+        }
+
+        _logger.LogWarning("{Stage}: {Client} error {Code}: {Reason}", _processor.Name, client, error.Code, error.Reason);
+    }
+
+    private void LogClientMessage(LogMessage message)
+    {
+        if (message.Level <= SyslogLevel.Warning)
+        {
+            _logger.LogDebug("{Stage}: librdkafka {Facility}: {Message}", _processor.Name, message.Facility, message.Message);
+        }
+    }
+
+    private sealed class Output(StageRunner runner) : IStageOutput
+    {
+        public void Produce(string topic, byte[]? key, byte[] value, Headers? headers = null) => runner.Produce(topic, key, value, headers);
+    }
+}
