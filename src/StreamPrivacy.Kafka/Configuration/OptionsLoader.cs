@@ -15,7 +15,7 @@ public static class OptionsLoader
         {
             text = File.ReadAllText(path);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new OptionsValidationException($"{path}: cannot read the configuration file ({ex.GetType().Name})", ex);
         }

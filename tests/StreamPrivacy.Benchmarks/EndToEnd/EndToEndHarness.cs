@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamPrivacy.Core.Events;
+using StreamPrivacy.Core.Simulation;
+using StreamPrivacy.Kafka.Configuration;
+using StreamPrivacy.Kafka.Embedded;
+using StreamPrivacy.Kafka.Hosting;
+
+namespace StreamPrivacy.Benchmarks.EndToEnd;
+
+/// <summary>
+/// Pushes N synthetic events through the pipeline on the embedded cluster and, in the same run, through
+/// a plain consume→produce passthrough; prints both throughputs and their ratio. Time is measured from
+/// the first record consumed to the last output acknowledged, so consumer-group formation is excluded
+/// for both alike.
+/// </summary>
+internal static class EndToEndHarness
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var events = ArgValue(args, "--events", 100_000);
+        var partitions = (int)ArgValue(args, "--partitions", 24);
+        using var cluster = EmbeddedKafkaCluster.Start(3);
+        var options = new StreamPrivacyOptions();
+        TopicProvisioner.Provision(cluster, options.Topics, partitions);
+        const string passthroughTopic = "bench.passthrough";
+        cluster.CreateTopic(passthroughTopic, partitions);
+
+        var prefill = Stopwatch.StartNew();
+        Prefill(cluster.BootstrapServers, options.Topics, events);
+        Console.WriteLine($"prefilled {events:N0} events in {prefill.Elapsed.TotalSeconds:0.00}s on {partitions} partitions per raw topic");
+
+        var baseline = new PassthroughBaseline();
+        var baselineTime = await MeasureAsync(
+            ct => baseline.RunAsync(cluster.BootstrapServers, [options.Topics.InferenceRaw, options.Topics.FeaturesRaw], passthroughTopic, ct),
+            () => baseline.Consumed,
+            () => baseline.Consumed >= events && baseline.Acknowledged >= events);
+
+        var pipeline = Pipeline.Create(options, cluster.BootstrapServers, NullLoggerFactory.Instance, TimeProvider.System, "bench");
+        var s = pipeline.Sanitize;
+        var pipelineTime = await MeasureAsync(
+            pipeline.RunAsync,
+            () => s.Consumed,
+            () => s.Consumed >= events && s.Produced >= s.Consumed - s.Dropped);
+
+        var baselineRate = events / baselineTime.TotalSeconds;
+        var pipelineRate = events / pipelineTime.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"passthrough: {events:N0} events in {baselineTime.TotalSeconds:0.000}s = {baselineRate:N0} events/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline   : {events:N0} events in {pipelineTime.TotalSeconds:0.000}s = {pipelineRate:N0} events/s (sanitized {s.Produced - s.Rejected:N0}, no consent {s.Dropped:N0}, rejected {s.Rejected:N0})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio pipeline/passthrough: {pipelineRate / baselineRate:0.00}"));
+        return 0;
+    }
+
+    private static async Task<TimeSpan> MeasureAsync(Func<CancellationToken, Task> run, Func<long> consumed, Func<bool> done)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var task = run(cts.Token);
+        while (consumed() == 0 && !task.IsCompleted)
+        {
+            await Task.Delay(1);
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (!done() && !task.IsCompleted)
+        {
+            await Task.Delay(1);
+        }
+
+        var elapsed = clock.Elapsed;
+        await cts.CancelAsync();
+        await task;
+        return elapsed;
+    }
+
+    private static void Prefill(string bootstrap, TopicOptions topics, long events)
+    {
+        var generator = new SyntheticTrafficGenerator(new SyntheticTrafficOptions(), TimeProvider.System);
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 10, EnableIdempotence = true }).Build();
+        for (long i = 0; i < events; i++)
+        {
+            var r = generator.Next();
+            var message = new Message<byte[]?, byte[]> { Key = r.Key is null ? null : Encoding.UTF8.GetBytes(r.Key), Value = r.Payload };
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(r.Kind == EventKind.Features ? topics.FeaturesRaw : topics.InferenceRaw, message);
+                    break;
+                }
+                catch (ProduceException<byte[]?, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(20));
+                }
+            }
+        }
+
+        producer.Flush(TimeSpan.FromMinutes(2));
+    }
+
+    private static long ArgValue(string[] args, string name, long fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? long.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,109 @@
+using StreamPrivacy.Kafka.Configuration;
+using StreamPrivacy.Kafka.Serdes;
+
+namespace StreamPrivacy.Kafka.Tests.Configuration;
+
+public sealed class OptionsLoaderTests
+{
+    [Fact]
+    public void Parse_EmptyDocument_GivesDefaults()
+    {
+        var options = OptionsLoader.Parse("", "empty.yaml");
+        Assert.Equal("ml.inference.raw", options.Topics.InferenceRaw);
+        Assert.True(options.Kafka.UseEmbedded);
+        Assert.Equal(["monitoring"], options.Policy.ToPolicy().RequiredPurposes);
+    }
+
+    [Fact]
+    public void Parse_FullDocument_MapsEverySection()
+    {
+        const string yaml = """
+            kafka:
+              bootstrap_servers: broker-1:9093,broker-2:9093
+              properties:
+                security.protocol: SASL_SSL
+                sasl.mechanism: SCRAM-SHA-512
+              consumer:
+                fetch.max.bytes: "1048576"
+              producer:
+                compression.type: zstd
+            topics:
+              inference_raw: prod.inference.raw
+              dead_letter: prod.dlq
+            processing:
+              commit_interval: 250ms
+              max_clock_skew: 2m
+              output_format: avro
+              max_depth: 16
+            keys:
+              pseudonym_key_file: /etc/streamprivacy/keys/pseudonym.key
+            policy:
+              version: "2026-11"
+              required_purposes: [monitoring, analytics]
+              allowed_fields: [event_id, event_time, model, features]
+            """;
+        var options = OptionsLoader.Parse(yaml, "full.yaml");
+
+        Assert.Equal("broker-1:9093,broker-2:9093", options.Kafka.BootstrapServers);
+        Assert.Equal("SASL_SSL", options.Kafka.Properties["security.protocol"]);
+        Assert.Equal("zstd", options.Kafka.Producer["compression.type"]);
+        Assert.Equal("prod.inference.raw", options.Topics.InferenceRaw);
+        Assert.Equal("prod.dlq", options.Topics.DeadLetter);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.Processing.CommitInterval);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.Processing.MaxClockSkew);
+        Assert.Equal(OutputFormat.Avro, options.Processing.OutputFormat);
+        Assert.Equal("/etc/streamprivacy/keys/pseudonym.key", options.Keys.PseudonymKeyFile);
+        var policy = options.Policy.ToPolicy();
+        Assert.Equal("2026-11", policy.Version);
+        Assert.Equal(["monitoring", "analytics"], policy.RequiredPurposes);
+        Assert.Equal(4, policy.AllowedFields.Count);
+    }
+
+    [Fact]
+    public void Parse_UnknownKey_NamesFileAndLine()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Parse("topics:\n  inference_rawx: a\n", "bad.yaml"));
+        Assert.StartsWith("bad.yaml:2:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BadDuration_NamesFileAndLine()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Parse("processing:\n  commit_interval: soon\n", "d.yaml"));
+        Assert.StartsWith("d.yaml:2:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("duration", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DuplicateTopicNames_Rejected()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Parse("topics:\n  metrics: same\n  lineage: same\n", "t.yaml"));
+        Assert.Contains("'same'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_InvalidPolicyPath_Rejected()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Parse("policy:\n  allowed_fields: [\"a..b\"]\n", "p.yaml"));
+        Assert.Contains("policy", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_SaysSo()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Load("/nonexistent/streamprivacy.yaml"));
+        Assert.Contains("/nonexistent/streamprivacy.yaml", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("500ms", 500)]
+    [InlineData("30s", 30_000)]
+    [InlineData("5m", 300_000)]
+    [InlineData("24h", 86_400_000)]
+    [InlineData("00:00:02", 2_000)]
+    public void TimeSpan_AcceptedForms_Parse(string text, double ms)
+    {
+        Assert.True(TimeSpanYamlConverter.TryParse(text, out var value));
+        Assert.Equal(ms, value.TotalMilliseconds);
+    }
+}

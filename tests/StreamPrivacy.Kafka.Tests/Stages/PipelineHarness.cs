@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamPrivacy.Kafka.Configuration;
+using StreamPrivacy.Kafka.Embedded;
+using StreamPrivacy.Kafka.Hosting;
+
+namespace StreamPrivacy.Kafka.Tests.Stages;
+
+/// <summary>An embedded cluster with the pipeline's topics and helpers to feed and read them.</summary>
+internal sealed class PipelineHarness : IDisposable
+{
+    private readonly string _keyDirectory = Directory.CreateTempSubdirectory("sp-keys-").FullName;
+
+    public PipelineHarness(int partitions = 3)
+    {
+        Cluster = EmbeddedKafkaCluster.Start(3);
+        Options = new StreamPrivacyOptions();
+        Options.Processing.CommitInterval = TimeSpan.FromMilliseconds(200);
+        Options.Keys.PseudonymKeyEnv = "STREAMPRIVACY_TEST_UNSET";
+        Options.Keys.DeadLetterKeyEnv = "STREAMPRIVACY_TEST_UNSET";
+        Options.Keys.PseudonymKeyFile = WriteKey("pseudonym.key", 1);
+        Options.Keys.DeadLetterKeyFile = WriteKey("dlq.key", 2);
+        Options.Keys.DeadLetterKeyId = "dlq-test";
+        TopicProvisioner.Provision(Cluster, Options.Topics, partitions);
+    }
+
+    public EmbeddedKafkaCluster Cluster { get; }
+
+    public StreamPrivacyOptions Options { get; }
+
+    public TopicOptions Topics => Options.Topics;
+
+    public Pipeline CreatePipeline(string instance = "test") =>
+        Pipeline.Create(Options, Cluster.BootstrapServers, NullLoggerFactory.Instance, TimeProvider.System, instance);
+
+    public void Produce(string topic, IEnumerable<(string? Key, byte[] Value)> records)
+    {
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig { BootstrapServers = Cluster.BootstrapServers, EnableIdempotence = true }).Build();
+        foreach (var (key, value) in records)
+        {
+            producer.Produce(topic, new Message<byte[]?, byte[]> { Key = key is null ? null : Encoding.UTF8.GetBytes(key), Value = value });
+        }
+
+        Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(30)));
+    }
+
+    public List<ConsumeResult<byte[]?, byte[]?>> ReadAll(string topic, int expected, TimeSpan timeout)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        {
+            BootstrapServers = Cluster.BootstrapServers,
+            GroupId = "reader-" + Guid.NewGuid().ToString("N"),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+            EnablePartitionEof = true,
+        }).Build();
+        consumer.Subscribe(topic);
+        var records = new List<ConsumeResult<byte[]?, byte[]?>>();
+        var clock = Stopwatch.StartNew();
+        var quietSince = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            var r = consumer.Consume(TimeSpan.FromMilliseconds(100));
+            if (r is null || r.IsPartitionEOF)
+            {
+                // Stop once the expected count is reached and nothing more arrives for a moment (to see duplicates).
+                if (records.Count >= expected && quietSince.Elapsed > TimeSpan.FromMilliseconds(700))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            records.Add(r);
+            quietSince.Restart();
+        }
+
+        consumer.Close();
+        return records;
+    }
+
+    public static async Task RunUntilAsync(Pipeline pipeline, Func<bool> done, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource();
+        var run = pipeline.RunAsync(cts.Token);
+        var clock = Stopwatch.StartNew();
+        while (!done() && clock.Elapsed < timeout && !run.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+
+        await cts.CancelAsync();
+        await run;
+        Assert.True(done(), $"pipeline did not reach its goal within {timeout}");
+    }
+
+    public void Dispose()
+    {
+        Cluster.Dispose();
+        Directory.Delete(_keyDirectory, recursive: true);
+    }
+
+    private string WriteKey(string name, byte fill)
+    {
+        var path = Path.Combine(_keyDirectory, name);
+        File.WriteAllBytes(path, Enumerable.Repeat(fill, 32).Select((b, i) => (byte)(b + (i * 7))).ToArray());
+        return path;
+    }
+}
