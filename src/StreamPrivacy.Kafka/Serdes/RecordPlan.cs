@@ -23,7 +23,7 @@ internal sealed class RecordPlan
             {
                 // Avro defaults are JSON in the schema (Newtonsoft); re-parse with System.Text.Json and
                 // encode once in "default" mode, where a union default belongs to the first branch.
-                var json = JsonNode.Parse(field.DefaultValue.ToString());
+                var json = JsonNode.Parse(field.DefaultValue.ToString(Newtonsoft.Json.Formatting.None));
                 var writer = new AvroBufferWriter();
                 AvroJsonEncoder.WriteValue(writer, field.Schema, json, new FieldPath(), 0, avroDefault: true);
                 defaultBytes = writer.ToArray();
