@@ -5,23 +5,55 @@ namespace StreamPrivacy.Kafka.Tests.Serdes;
 
 public sealed class AvroSchemaCatalogTests
 {
-    // Known answers from Apache Avro's share/test/data/schema-tests.txt (CRC-64-AVRO of the
-    // Parsing Canonical Form), as also used by the Go, Rust, Erlang and Python implementations.
+    // Known answers from Apache Avro's share/test/data/schema-tests.txt (input, Parsing Canonical
+    // Form, CRC-64-AVRO fingerprint); the Java implementation cross-checks these with a direct
+    // implementation of the algorithm, so they are the reference for every language.
     [Theory]
-    [InlineData("\"null\"", 7195948357588979594L)]
-    [InlineData("{\"type\":\"null\"}", 7195948357588979594L)]
-    [InlineData("\"boolean\"", -6970731678124411036L)]
-    [InlineData("\"int\"", 8247732601305521295L)]
-    [InlineData("\"long\"", -3434872931120570953L)]
-    [InlineData("\"double\"", -8181574048448539266L)]
-    [InlineData("\"bytes\"", 5746618253357095269L)]
-    [InlineData("\"string\"", -8142146995180207161L)]
-    [InlineData("{\"type\":\"fixed\",\"name\":\"foo\",\"size\":15}", 1756455273707447556L)]
-    [InlineData("{\"type\":\"record\",\"name\":\"foo\",\"fields\":[{\"name\":\"f1\",\"type\":\"boolean\"}]}", 7843277075252814651L)]
-    [InlineData("{\"name\":\"PigValue\",\"type\":\"record\",\"fields\":[{\"name\":\"value\",\"type\":[\"null\",\"int\",\"long\",\"PigValue\"]}]}", -1759257747318642341L)]
-    public void Fingerprint_AvroSpecTestVectors_MatchKnownAnswers(string schemaJson, long expected)
+    [InlineData("\"null\"", "\"null\"", 7195948357588979594L)]
+    [InlineData("{\"type\":\"null\"}", "\"null\"", 7195948357588979594L)]
+    [InlineData("\"boolean\"", "\"boolean\"", -6970731678124411036L)]
+    [InlineData("\"int\"", "\"int\"", 8247732601305521295L)]
+    [InlineData("\"long\"", "\"long\"", -3434872931120570953L)]
+    [InlineData("\"float\"", "\"float\"", 5583340709985441680L)]
+    [InlineData("\"double\"", "\"double\"", -8181574048448539266L)]
+    [InlineData("\"bytes\"", "\"bytes\"", 5746618253357095269L)]
+    [InlineData("\"string\"", "\"string\"", -8142146995180207161L)]
+    [InlineData("[ \"int\"  ]", "[\"int\"]", -5232228896498058493L)]
+    [InlineData("[ \"int\" , {\"type\":\"boolean\"} ]", "[\"int\",\"boolean\"]", 5392556393470105090L)]
+    [InlineData("{\"fields\":[], \"type\":\"record\", \"name\":\"foo\"}", "{\"name\":\"foo\",\"type\":\"record\",\"fields\":[]}", -4824392279771201922L)]
+    [InlineData("{\"fields\":[], \"type\":\"record\", \"name\":\"foo\", \"namespace\":\"x.y\"}", "{\"name\":\"x.y.foo\",\"type\":\"record\",\"fields\":[]}", 5916914534497305771L)]
+    [InlineData("{\"fields\":[], \"type\":\"record\", \"name\":\"a.b.foo\", \"namespace\":\"x.y\"}", "{\"name\":\"a.b.foo\",\"type\":\"record\",\"fields\":[]}", -4616218487480524110L)]
+    [InlineData("{\"fields\":[], \"type\":\"record\", \"name\":\"foo\", \"doc\":\"foo\", \"aliases\":[\"foo\",\"bar\"]}", "{\"name\":\"foo\",\"type\":\"record\",\"fields\":[]}", -4824392279771201922L)]
+    [InlineData("{\"fields\":[{\"type\":{\"type\":\"boolean\"}, \"name\":\"f1\"}], \"type\":\"record\", \"name\":\"foo\"}", "{\"name\":\"foo\",\"type\":\"record\",\"fields\":[{\"name\":\"f1\",\"type\":\"boolean\"}]}", 7843277075252814651L)]
+    [InlineData("{\"fields\":[{\"type\":\"boolean\", \"aliases\":[], \"name\":\"f1\", \"default\":true}, {\"order\":\"descending\",\"name\":\"f2\",\"doc\":\"Hello\",\"type\":\"int\"}], \"type\":\"record\", \"name\":\"foo\"}", "{\"name\":\"foo\",\"type\":\"record\",\"fields\":[{\"name\":\"f1\",\"type\":\"boolean\"},{\"name\":\"f2\",\"type\":\"int\"}]}", -4860222112080293046L)]
+    [InlineData("{\"type\":\"enum\", \"name\":\"foo\", \"symbols\":[\"A1\"]}", "{\"name\":\"foo\",\"type\":\"enum\",\"symbols\":[\"A1\"]}", -6342190197741309591L)]
+    [InlineData("{\"namespace\":\"x.y.z\", \"type\":\"enum\", \"name\":\"foo\", \"doc\":\"foo bar\", \"symbols\":[\"A1\", \"A2\"]}", "{\"name\":\"x.y.z.foo\",\"type\":\"enum\",\"symbols\":[\"A1\",\"A2\"]}", -4448647247586288245L)]
+    [InlineData("{\"name\":\"foo\",\"type\":\"fixed\",\"size\":15}", "{\"name\":\"foo\",\"type\":\"fixed\",\"size\":15}", 1756455273707447556L)]
+    [InlineData("{\"namespace\":\"x.y.z\", \"type\":\"fixed\", \"name\":\"foo\", \"doc\":\"foo bar\", \"size\":32}", "{\"name\":\"x.y.z.foo\",\"type\":\"fixed\",\"size\":32}", -3064184465700546786L)]
+    [InlineData("{ \"items\":{\"type\":\"null\"}, \"type\":\"array\"}", "{\"type\":\"array\",\"items\":\"null\"}", -589620603366471059L)]
+    [InlineData("{ \"values\":\"string\", \"type\":\"map\"}", "{\"type\":\"map\",\"values\":\"string\"}", -8732877298790414990L)]
+    [InlineData("{\"name\":\"PigValue\",\"type\":\"record\", \"fields\":[{\"name\":\"value\", \"type\":[\"null\", \"int\", \"long\", \"PigValue\"]}]}", "{\"name\":\"PigValue\",\"type\":\"record\",\"fields\":[{\"name\":\"value\",\"type\":[\"null\",\"int\",\"long\",\"PigValue\"]}]}", -1759257747318642341L)]
+    public void Fingerprint_AvroSpecTestVectors_MatchKnownAnswers(string schemaJson, string canonical, long expected)
     {
-        Assert.Equal(expected, AvroSchemaCatalog.Fingerprint(Schema.Parse(schemaJson)));
+        var schema = Schema.Parse(schemaJson);
+
+        Assert.Equal(canonical, SchemaNormalization.ToParsingForm(schema));
+        Assert.Equal(expected, AvroSchemaCatalog.Fingerprint(schema));
+    }
+
+    [Fact]
+    public void Fingerprint_NestedNamedTypes_CanonicalFormUsesFullNames()
+    {
+        // Our schemas nest records and enums that inherit the namespace; the canonical form must
+        // spell them with full names, as other languages' writers will.
+        var schema = AvroSchemaCatalog.Default.GetByName(SampleEvents.Ns + "Alert");
+
+        var canonical = SchemaNormalization.ToParsingForm(schema);
+
+        Assert.Contains("\"name\":\"io.streamprivacy.v1.ModelRef\"", canonical, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"io.streamprivacy.v1.AlertState\"", canonical, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"doc\"", canonical, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"default\"", canonical, StringComparison.Ordinal);
     }
 
     [Fact]
