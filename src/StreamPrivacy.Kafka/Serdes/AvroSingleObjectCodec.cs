@@ -24,9 +24,17 @@ public sealed class AvroSingleObjectCodec
     [ThreadStatic]
     private static AvroBufferWriter? _threadWriter;
 
+    // Caches are keyed by schema instance (hashing a schema walks all its fields); callers that
+    // parse a fresh schema per call would grow them without bound, so they stop growing at a cap.
+    private const int MaxCachedSchemas = 256;
+
     private readonly AvroSchemaCatalog _catalog;
     private readonly ConcurrentDictionary<Schema, long> _fingerprints = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<(long Writer, long Reader), GenericDatumReader<GenericRecord>> _resolvingReaders = new();
+
+    // Keyed by reader instance, not reader fingerprint: the canonical form ignores defaults, and
+    // two readers differing only in a default must not share a resolver.
+    private readonly ConcurrentDictionary<(long Writer, RecordSchema Reader), GenericDatumReader<GenericRecord>> _resolvingReaders =
+        new(new WriterReaderComparer());
 
     /// <summary>Creates a codec that resolves writer schemas through <paramref name="catalog"/>.</summary>
     /// <param name="catalog">Schemas known to readers and allowed for writers.</param>
@@ -49,7 +57,7 @@ public sealed class AvroSingleObjectCodec
     /// <exception cref="ArgumentException">The schema is not in the catalogue.</exception>
     public byte[] Encode(JsonObject value, RecordSchema schema)
     {
-        var fingerprint = _fingerprints.GetOrAdd(schema, static s => AvroSchemaCatalog.Fingerprint(s));
+        var fingerprint = FingerprintOf(schema);
         if (!_catalog.TryGetByFingerprint(fingerprint, out _))
         {
             throw new ArgumentException($"Schema {schema.Fullname} is not in the catalogue; readers could not resolve its fingerprint.", nameof(schema));
@@ -100,13 +108,38 @@ public sealed class AvroSingleObjectCodec
         // The direct decoder validates the whole body (bounds, UTF-8, non-finite numbers, trailing
         // bytes) before Avro's own reader sees it, which has weaker checks on hostile lengths.
         var direct = AvroJsonDecoder.DecodeRecord(body, writerSchema);
-        var readerFingerprint = _fingerprints.GetOrAdd(readerSchema, static s => AvroSchemaCatalog.Fingerprint(s));
-        return readerFingerprint == fingerprint ? direct : Resolve(body, writerSchema, fingerprint, readerSchema, readerFingerprint);
+        var readerFingerprint = FingerprintOf(readerSchema);
+        return readerFingerprint == fingerprint ? direct : Resolve(body, writerSchema, fingerprint, readerSchema);
     }
 
-    private JsonObject Resolve(ReadOnlySpan<byte> body, RecordSchema writerSchema, long writerFingerprint, RecordSchema readerSchema, long readerFingerprint)
+    private long FingerprintOf(Schema schema)
     {
-        var reader = _resolvingReaders.GetOrAdd((writerFingerprint, readerFingerprint), _ => CreateResolvingReader(writerSchema, readerSchema));
+        if (_fingerprints.TryGetValue(schema, out var fingerprint))
+        {
+            return fingerprint;
+        }
+
+        fingerprint = AvroSchemaCatalog.Fingerprint(schema);
+        if (_fingerprints.Count < MaxCachedSchemas)
+        {
+            _fingerprints.TryAdd(schema, fingerprint);
+        }
+
+        return fingerprint;
+    }
+
+    private JsonObject Resolve(ReadOnlySpan<byte> body, RecordSchema writerSchema, long writerFingerprint, RecordSchema readerSchema)
+    {
+        var key = (writerFingerprint, readerSchema);
+        if (!_resolvingReaders.TryGetValue(key, out var reader))
+        {
+            reader = CreateResolvingReader(writerSchema, readerSchema);
+            if (_resolvingReaders.Count < MaxCachedSchemas)
+            {
+                _resolvingReaders.TryAdd(key, reader);
+            }
+        }
+
         object? result;
         try
         {

@@ -10,6 +10,8 @@ namespace StreamPrivacy.Kafka.Serdes;
 /// </summary>
 internal sealed class RecordPlan
 {
+    private const int MaxCachedPlans = 4096;
+
     private static readonly ConcurrentDictionary<RecordSchema, RecordPlan> Cache = new(ReferenceEqualityComparer.Instance);
 
     private RecordPlan(RecordSchema schema)
@@ -37,7 +39,23 @@ internal sealed class RecordPlan
 
     public FieldPlan[] Fields { get; }
 
-    public static RecordPlan For(RecordSchema schema) => Cache.GetOrAdd(schema, static s => new RecordPlan(s));
+    public static RecordPlan For(RecordSchema schema)
+    {
+        if (Cache.TryGetValue(schema, out var plan))
+        {
+            return plan;
+        }
+
+        plan = new RecordPlan(schema);
+
+        // Keyed by instance: stop caching when callers keep parsing fresh schema objects.
+        if (Cache.Count < MaxCachedPlans)
+        {
+            Cache.TryAdd(schema, plan);
+        }
+
+        return plan;
+    }
 
     private static bool IsNullable(Schema schema) =>
         schema.Tag == Schema.Type.Null

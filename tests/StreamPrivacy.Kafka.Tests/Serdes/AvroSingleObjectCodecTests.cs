@@ -126,6 +126,27 @@ public sealed class AvroSingleObjectCodecTests
     }
 
     [Fact]
+    public void Decode_ReadersDifferingOnlyInDefault_EachGetTheirOwnDefault()
+    {
+        var v1 = AvroSchemaCatalogTests.LoadV1();
+        var bytes = _codec.Encode(SampleEvents.For("RawInferenceEventV1"), v1);
+        var text = File.ReadAllText(Path.Combine(TestSchemas.Directory, "raw_inference_event.avsc"));
+        var readerEu = WithTopLevelRegionDefault(text, "eu");
+        var readerUs = WithTopLevelRegionDefault(text, "us");
+        Assert.Equal(AvroSchemaCatalog.Fingerprint(readerEu), AvroSchemaCatalog.Fingerprint(readerUs));
+
+        Assert.Equal("eu", _codec.Decode(bytes, readerEu)["region"]!.GetValue<string>());
+        Assert.Equal("us", _codec.Decode(bytes, readerUs)["region"]!.GetValue<string>());
+    }
+
+    private static RecordSchema WithTopLevelRegionDefault(string schemaText, string region)
+    {
+        const string Fields = "\"fields\": [";
+        var at = schemaText.IndexOf(Fields, StringComparison.Ordinal) + Fields.Length;
+        return (RecordSchema)Schema.Parse(schemaText.Insert(at, $"{{\"name\":\"region\",\"type\":\"string\",\"default\":\"{region}\"}},"));
+    }
+
+    [Fact]
     public void Decode_IncompatibleReader_ThrowsWrongType()
     {
         var bytes = _codec.Encode(SampleEvents.For("Alert"), _catalog.GetByName(SampleEvents.Ns + "Alert"));
