@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+
+namespace StreamPrivacy.Kafka.Serdes;
+
+/// <summary>Format sniffing for input messages: a JSON object or an Avro single object.</summary>
+public static class EventPayload
+{
+    /// <summary>Default upper bound on the size of one input payload.</summary>
+    public const int DefaultMaxBytes = 1 << 20;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// Parses an input payload: a JSON object (after optional whitespace or a UTF-8 byte order mark)
+    /// or an Avro single object (0xC3 0x01 prefix). Anything else is rejected.
+    /// </summary>
+    /// <param name="payload">Raw message value.</param>
+    /// <param name="codec">Codec used for Avro payloads.</param>
+    /// <param name="maxDepth">Maximum JSON nesting depth; the top-level object counts as depth 1.</param>
+    /// <param name="maxBytes">Maximum payload size in bytes.</param>
+    /// <returns>The event as a JSON object.</returns>
+    /// <exception cref="SerdeException">The payload is not an acceptable event; the message never contains payload content.</exception>
+    public static JsonObject Parse(ReadOnlySpan<byte> payload, AvroSingleObjectCodec codec, int maxDepth = 32, int maxBytes = DefaultMaxBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
+        if (payload.Length > maxBytes)
+        {
+            throw new SerdeException(SerdeErrorCode.TooLarge, $"Payload of {payload.Length} bytes exceeds the limit of {maxBytes} bytes.");
+        }
+
+        if (AvroSingleObjectCodec.LooksLikeSingleObject(payload))
+        {
+            return codec.Decode(payload);
+        }
+
+        var json = payload.StartsWith(Utf8Bom) ? payload[Utf8Bom.Length..] : payload;
+        var start = 0;
+        while (start < json.Length && json[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        if (start == json.Length || json[start] != (byte)'{')
+        {
+            throw new SerdeException(
+                SerdeErrorCode.MalformedJson,
+                start == json.Length
+                    ? "Payload is empty or only whitespace."
+                    : "Payload is neither a JSON object nor an Avro single object (C3 01 prefix).");
+        }
+
+        return ParseJsonObject(json, maxDepth);
+    }
+
+    private static JsonObject ParseJsonObject(ReadOnlySpan<byte> json, int maxDepth)
+    {
+        // Validate up front: System.Text.Json reports bad UTF-8 as a generic JsonException (or only
+        // when a string is materialised), and its messages can quote the offending bytes.
+        if (!Utf8.IsValid(json))
+        {
+            throw new SerdeException(SerdeErrorCode.InvalidUtf8, "Payload is not valid UTF-8.");
+        }
+
+        var options = new JsonDocumentOptions
+        {
+            MaxDepth = maxDepth,
+            AllowDuplicateProperties = false,
+        };
+
+        try
+        {
+            var node = JsonNode.Parse(json, nodeOptions: null, documentOptions: options);
+            return node as JsonObject
+                ?? throw new SerdeException(SerdeErrorCode.MalformedJson, "Payload is not a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            // The exception text can echo payload characters, so only its position is reported.
+            if (ExceedsDepth(json, maxDepth))
+            {
+                throw new SerdeException(SerdeErrorCode.TooDeep, $"JSON payload nests deeper than {maxDepth} levels.");
+            }
+
+            throw new SerdeException(
+                SerdeErrorCode.MalformedJson,
+                $"Payload is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+        }
+    }
+
+    /// <summary>Re-scans a payload that failed to parse to tell "too deep" apart from other syntax errors.</summary>
+    private static bool ExceedsDepth(ReadOnlySpan<byte> json, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth + 1 > maxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return false;
+    }
+}
