@@ -59,6 +59,7 @@ public sealed class EventSanitizer
         {
             ["policy_version"] = _policy.Version,
             ["fields_removed"] = removed,
+            ["redaction_counts"] = new JsonObject(),
         };
         return new SanitizeResult(SanitizeOutcome.Emitted, evt, pseudonym, null, removed);
     }

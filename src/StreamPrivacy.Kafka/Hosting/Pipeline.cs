@@ -42,7 +42,7 @@ public sealed class Pipeline
         var sanitizer = new EventSanitizer(policy, validator, new SubjectPseudonymizer(keys.Pseudonym));
         var counters = new StageCounters(SanitizeProcessor.StageName);
         var deadLetters = new DeadLetterWriter(options.Topics.DeadLetter, SanitizeProcessor.StageName, new PayloadEncryptor(keys.DeadLetter), time);
-        var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, new AvroSingleObjectCodec(AvroSchemaCatalog.Default), deadLetters, counters);
+        var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters);
         var runner = new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, instanceId), counters, loggers.CreateLogger("StreamPrivacy.Stage." + processor.Name));
         logger.LogInformation("Pipeline built: policy {Version}, output {Format}", policy.Version, options.Processing.OutputFormat);
         return new Pipeline([runner], logger);

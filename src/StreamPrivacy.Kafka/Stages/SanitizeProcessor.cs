@@ -23,6 +23,7 @@ public sealed class SanitizeProcessor : IRecordProcessor
     private readonly TopicOptions _topics;
     private readonly ProcessingOptions _processing;
     private readonly EventSanitizer _sanitizer;
+    private readonly AvroSchemaCatalog _catalog;
     private readonly AvroSingleObjectCodec _codec;
     private readonly DeadLetterWriter _deadLetters;
     private readonly StageCounters _counters;
@@ -32,14 +33,15 @@ public sealed class SanitizeProcessor : IRecordProcessor
         TopicOptions topics,
         ProcessingOptions processing,
         EventSanitizer sanitizer,
-        AvroSingleObjectCodec codec,
+        AvroSchemaCatalog catalog,
         DeadLetterWriter deadLetters,
         StageCounters counters)
     {
         _topics = topics;
         _processing = processing;
         _sanitizer = sanitizer;
-        _codec = codec;
+        _catalog = catalog;
+        _codec = new AvroSingleObjectCodec(catalog);
         _deadLetters = deadLetters;
         _counters = counters;
         InputTopics = [topics.InferenceRaw, topics.FeaturesRaw];
@@ -85,7 +87,7 @@ public sealed class SanitizeProcessor : IRecordProcessor
         JsonObject evt;
         try
         {
-            evt = EventPayload.Parse(value, _codec, _processing.MaxDepth);
+            evt = EventPayload.Parse(value, _codec, _processing.MaxDepth, _processing.MaxRecordBytes);
         }
         catch (SerdeException ex)
         {
@@ -116,7 +118,7 @@ public sealed class SanitizeProcessor : IRecordProcessor
             return JsonSerializer.SerializeToUtf8Bytes(evt);
         }
 
-        var schema = _codec.Catalog.GetByName(kind == EventKind.Features ? SchemaNames.SanitizedFeatureEvent : SchemaNames.SanitizedInferenceEvent);
+        var schema = _catalog.GetByName(kind == EventKind.Features ? SchemaNames.SanitizedFeatureEvent : SchemaNames.SanitizedInferenceEvent);
         return _codec.Encode(evt, schema);
     }
 

@@ -40,7 +40,7 @@ internal static class SampleEvents
              "prediction":{"label":"approve","score":0.87},"label":null,
              "text":{"prompt":"my email is [EMAIL]","response":"noted"},
              "attributes":{"client_ip":"[IP]"},
-             "sanitization":{"policy_version":"2026.11.1","redaction_counts":{"email":1,"ip":1},"dropped_fields":["attributes.contact"]},
+             "sanitization":{"policy_version":"2026.11.1","fields_removed":1,"redaction_counts":{"email":1,"ip":1}},
              "trace_id":null}
             """,
         "SanitizedFeatureEvent" => """
@@ -48,7 +48,7 @@ internal static class SampleEvents
              "subject_id":"ps_4f9d2c81a7e3","subject_key_id":"pk-2026-11","consent":["monitoring"],
              "features":{"age":30,"income":50000.0,"country":"DE"},
              "attributes":{},
-             "sanitization":{"policy_version":"2026.11.1","redaction_counts":{},"dropped_fields":[]}}
+             "sanitization":{"policy_version":"2026.11.1","fields_removed":0,"redaction_counts":{}}}
             """,
         "MetricRelease" => """
             {"release_id":"rel-000042","stream":{"model_name":"credit-risk","model_version":"3.2.0","feature_set":"credit-features"},
