@@ -66,7 +66,18 @@ internal static class LibrdkafkaResolver
             if (!_resolverRegistered)
             {
                 // SetDllImportResolver throws if called twice for one assembly, hence the flag under the lock.
-                NativeLibrary.SetDllImportResolver(typeof(LibrdkafkaResolver).Assembly, Resolve);
+                try
+                {
+                    NativeLibrary.SetDllImportResolver(typeof(LibrdkafkaResolver).Assembly, Resolve);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    NativeLibrary.Free(handle);
+                    throw new EmbeddedKafkaException(
+                        "Another DllImport resolver is already registered for StreamPrivacy.Kafka; "
+                        + "the embedded cluster cannot guarantee it shares Confluent.Kafka's librdkafka.", ex);
+                }
+
                 _resolverRegistered = true;
             }
 

@@ -45,10 +45,17 @@ public sealed class EmbeddedFaultInjectionTests
         config.Acks = Acks.All;
         config.RequestTimeoutMs = 5_000;
         var failures = new ConcurrentQueue<string>();
+        var clientErrors = new ConcurrentQueue<string>();
         var persisted = 0;
+        // "msg" debug logs each failed MessageSet with its error and the retry action: the evidence that the
+        // injected errors really hit produce requests (about a hundred lines, cheap).
+        config.Debug = "msg";
         var clock = Stopwatch.StartNew();
         using (var producer = new ProducerBuilder<int, int>(config)
-                   .SetKeySerializer(Serializers.Int32).SetValueSerializer(Serializers.Int32).Build())
+                   .SetKeySerializer(Serializers.Int32).SetValueSerializer(Serializers.Int32)
+                   .SetErrorHandler((_, e) => clientErrors.Enqueue(e.Reason))
+                   .SetLogHandler((_, m) => clientErrors.Enqueue($"log: {m.Message}"))
+                   .Build())
         {
             void ProduceRange(int from, int to)
             {
@@ -97,6 +104,16 @@ public sealed class EmbeddedFaultInjectionTests
         }
 
         _output.WriteLine($"produced {persisted}/{Count} in {clock.ElapsedMilliseconds} ms; failures: {failures.Count}");
+        var retried = clientErrors.Where(e => e.Contains("encountered error", StringComparison.Ordinal)).ToList();
+        foreach (var line in retried.Concat(clientErrors.Where(e => !e.StartsWith("log:", StringComparison.Ordinal))))
+        {
+            _output.WriteLine(line);
+        }
+
+        // The outage must have been visible to the client, or the test proved nothing.
+        Assert.Contains(clientErrors, e => e.Contains("Connect", StringComparison.OrdinalIgnoreCase)
+            || e.Contains("Disconnected", StringComparison.OrdinalIgnoreCase));
+        Assert.True(retried.Count >= 3, $"the injected produce errors should have failed MessageSets, saw {retried.Count}");
         Assert.Empty(failures);
         Assert.Equal(Count, persisted);
 
