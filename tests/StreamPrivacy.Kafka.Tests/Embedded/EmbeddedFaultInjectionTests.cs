@@ -44,12 +44,12 @@ public sealed class EmbeddedFaultInjectionTests
         config.EnableIdempotence = true;
         config.Acks = Acks.All;
         config.RequestTimeoutMs = 5_000;
-        var failures = new ConcurrentQueue<string>();
-        var clientErrors = new ConcurrentQueue<string>();
-        var persisted = 0;
         // "msg" debug logs each failed MessageSet with its error and the retry action: the evidence that the
         // injected errors really hit produce requests (about a hundred lines, cheap).
         config.Debug = "msg";
+        var failures = new ConcurrentQueue<string>();
+        var clientErrors = new ConcurrentQueue<string>();
+        var persisted = 0;
         var clock = Stopwatch.StartNew();
         using (var producer = new ProducerBuilder<int, int>(config)
                    .SetKeySerializer(Serializers.Int32).SetValueSerializer(Serializers.Int32)
