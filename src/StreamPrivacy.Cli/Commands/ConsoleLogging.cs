@@ -7,11 +7,10 @@ internal static class ConsoleLogging
 {
     public static ILoggerFactory Create(LogLevel minimum) => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(minimum)
+        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
         .AddSimpleConsole(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
-        })
-        .AddFilter("StreamPrivacy", minimum)
-        .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        }));
 }

@@ -13,9 +13,9 @@ public sealed class SanitizeStageTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private static byte[] Event(int i, string consent = "monitoring", string subject = "SUBJ-SECRET") =>
-        Encoding.UTF8.GetBytes($$"""
-            {"event_id":"e-{{i}}","event_time":"{{DateTimeOffset.UtcNow:O}}","model":{"name":"credit-risk","version":"3.2.0"},
-             "subject_id":"{{subject}}-{{i % 17}}","consent":["{{consent}}"],"features":{"age":{{20 + (i % 50)}},"country":"DE"},
+        Encoding.UTF8.GetBytes($$$"""
+            {"event_id":"e-{{{i}}}","event_time":"{{{DateTimeOffset.UtcNow:O}}}","model":{"name":"credit-risk","version":"3.2.0"},
+             "subject_id":"{{{subject}}}-{{{i % 17}}}","consent":["{{{consent}}}"],"features":{"age":{{{20 + (i % 50)}}},"country":"DE"},
              "prediction":{"label":"approve","score":0.5},"text":{"prompt":"hello"},"attributes":{"contact":"ATTR-SECRET"}}
             """);
 
@@ -86,7 +86,7 @@ public sealed class SanitizeStageTests
     {
         using var h = new PipelineHarness();
         var features = Enumerable.Range(0, 30).Select(i => ((string?)null, Encoding.UTF8.GetBytes(
-            $$"""{"event_id":"f-{{i}}","event_time":"2026-11-20T10:00:00Z","feature_set":"fs","consent":["monitoring"],"features":{"x":{{i}}}}"""))).ToList();
+            $$$"""{"event_id":"f-{{{i}}}","event_time":"2026-11-20T10:00:00Z","feature_set":"fs","consent":["monitoring"],"features":{"x":{{{i}}}}}"""))).ToList();
         h.Produce(h.Topics.FeaturesRaw, features);
         var pipeline = h.CreatePipeline();
         await PipelineHarness.RunUntilAsync(pipeline, () => pipeline.Sanitize.Produced >= 30, Timeout);
@@ -146,7 +146,7 @@ public sealed class SanitizeStageTests
             await Task.Delay(20);
         }
 
-        h.Cluster.PushRequestErrors(Embedded.KafkaApiKey.Produce, ErrorCode.NotLeaderForPartition, ErrorCode.RequestTimedOut, ErrorCode.NotEnoughReplicas);
+        h.Cluster.PushRequestErrors(StreamPrivacy.Kafka.Embedded.KafkaApiKey.Produce, ErrorCode.NotLeaderForPartition, ErrorCode.RequestTimedOut, ErrorCode.NotEnoughReplicas);
         h.Cluster.SetBrokerDown(2);
         await Task.Delay(1500);
         h.Cluster.SetBrokerUp(2);
