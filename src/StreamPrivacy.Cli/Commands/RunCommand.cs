@@ -94,6 +94,11 @@ internal static class RunCommand
             logger.LogError("Pipeline failed: {Message}", ex.Message);
             return 1;
         }
+        catch (KafkaException ex)
+        {
+            logger.LogError("Kafka error: {Code} {Reason}", ex.Error.Code, ex.Error.Reason);
+            return 1;
+        }
         finally
         {
             embedded?.Dispose();

@@ -26,7 +26,19 @@ public static class TopicProvisioner
     public static async Task ProvisionAsync(ClientConfig clientConfig, TopicOptions topics, int partitions, short replicationFactor, ILogger logger)
     {
         using var admin = new AdminClientBuilder(clientConfig).Build();
-        var specs = topics.All.Select(name => new TopicSpecification
+        HashSet<string> existing;
+        try
+        {
+            existing = admin.GetMetadata(TimeSpan.FromSeconds(15)).Topics
+                .Where(t => !t.Error.IsError).Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (KafkaException ex)
+        {
+            logger.LogWarning("Topic provisioning skipped, metadata unavailable: {Code}", ex.Error.Code);
+            return;
+        }
+
+        var specs = topics.All.Where(name => !existing.Contains(name)).Select(name => new TopicSpecification
         {
             Name = name,
             NumPartitions = partitions,
@@ -35,9 +47,14 @@ public static class TopicProvisioner
                 ? new Dictionary<string, string> { ["cleanup.policy"] = "compact" }
                 : null,
         }).ToList();
+        if (specs.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            await admin.CreateTopicsAsync(specs);
+            await admin.CreateTopicsAsync(specs, new CreateTopicsOptions { RequestTimeout = TimeSpan.FromSeconds(15), OperationTimeout = TimeSpan.FromSeconds(15) });
         }
         catch (CreateTopicsException ex)
         {
@@ -45,6 +62,12 @@ public static class TopicProvisioner
             {
                 logger.LogWarning("Could not create topic {Topic}: {Code}", result.Topic, result.Error.Code);
             }
+        }
+        catch (KafkaException ex)
+        {
+            // Not fatal: topics may be managed elsewhere (Strimzi, Terraform) or the cluster may not
+            // offer CreateTopics; stages then fail loudly only if a topic is really missing.
+            logger.LogWarning("Topic provisioning skipped: {Code} {Reason}", ex.Error.Code, ex.Error.Reason);
         }
     }
 }

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace StreamPrivacy.Kafka.Tests.Cli;
+
+/// <summary>Runs the real <c>streamprivacy</c> binary (copied next to the tests) as a child process.</summary>
+internal static class CliProcess
+{
+    public static Process Start(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "streamprivacy.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["STREAMPRIVACY_PSEUDONYM_KEY"] = Convert.ToBase64String(new byte[32]);
+        return Process.Start(info)!;
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public static void SendSigterm(Process process)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+    }
+}
