@@ -32,6 +32,7 @@ public sealed class SanitizeStageTests
             Encoding.UTF8.GetBytes("{\"event_id\": \"BAD-SECRET"),        // malformed JSON
             [0x7B, 0x22, 0xC3, 0x28, 0x22, 0x3A, 0x31, 0x7D],             // invalid UTF-8
             [0xC3, 0x01, 9, 9, 9, 9, 9, 9, 9, 9, 0x02],                   // unknown fingerprint
+            avroEvent[..(avroEvent.Length / 2)],                            // known fingerprint, truncated body
             Encoding.UTF8.GetBytes("[1,2,3]"),                              // not an object: malformed_json
             Encoding.UTF8.GetBytes("{\"event_id\":7,\"event_time\":\"2026-01-01T00:00:00Z\",\"model\":{\"name\":\"m\",\"version\":\"1\"}}"),
             Encoding.UTF8.GetBytes($"{{\"event_id\":\"f\",\"event_time\":\"{DateTimeOffset.UtcNow.AddDays(3):O}\",\"model\":{{\"name\":\"m\",\"version\":\"1\"}}}}"),
@@ -47,7 +48,7 @@ public sealed class SanitizeStageTests
         Assert.Equal(total, s.Consumed);
         Assert.Equal(noConsent.Count, s.Dropped);
         Assert.Equal(bad.Length, s.Rejected);
-        Assert.Equal(["future_timestamp", "invalid_utf8", "malformed_json", "too_deep", "unknown_fingerprint", "wrong_type"], s.RejectedByReason.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["future_timestamp", "invalid_utf8", "malformed_avro", "malformed_json", "too_deep", "unknown_fingerprint", "wrong_type"], s.RejectedByReason.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(2, s.RejectedByReason["malformed_json"]);
 
         var sanitized = h.ReadAll(h.Topics.InferenceSanitized, good.Count + 1, Timeout);
