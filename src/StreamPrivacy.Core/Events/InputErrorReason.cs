@@ -44,4 +44,7 @@ public enum InputErrorReason
 
     /// <summary>An unexpected processing failure; the record is kept in the dead-letter topic.</summary>
     ProcessingFailure,
+
+    /// <summary>The post-redaction verification found PII in the sanitized form; the record is withheld.</summary>
+    PostRedactionLeak,
 }

@@ -19,6 +19,7 @@ public static class InputErrorReasonExtensions
         InputErrorReason.InvalidTimestamp => "invalid_timestamp",
         InputErrorReason.FutureTimestamp => "future_timestamp",
         InputErrorReason.ProcessingFailure => "processing_failure",
+        InputErrorReason.PostRedactionLeak => "post_redaction_leak",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

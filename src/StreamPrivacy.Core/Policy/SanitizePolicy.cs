@@ -1,56 +1,110 @@
+using StreamPrivacy.Core.Redaction.Operators;
+using StreamPrivacy.Core.Redaction.Paths;
+
 namespace StreamPrivacy.Core.Policy;
 
 /// <summary>
-/// What the sanitize stage lets through: the consent purposes an event must carry and the fields
-/// that survive data minimisation. Anything not allowed is dropped (deny by default).
+/// What the sanitize stage lets through (DESIGN §2): the consent purposes an event must carry, the
+/// fields that survive minimisation, explicit field rules, free-text PII scanning with an operator
+/// per entity type, subject pseudonymisation and custom detectors. Keys are referenced by name only;
+/// their material comes from files or environment variables, never from the policy.
 /// </summary>
 public sealed class SanitizePolicy
 {
-    /// <summary>The policy's version, recorded on every sanitized event and release.</summary>
+    /// <summary>The policy's version, recorded on every sanitized event.</summary>
     public string Version { get; init; } = "default-1";
 
-    /// <summary>
-    /// Purposes an event's <c>consent</c> list must contain (all of them). Default: <c>monitoring</c>.
-    /// Events lacking one are dropped and counted, never forwarded.
-    /// </summary>
+    /// <summary>Purposes an event's <c>consent</c> list must contain (all of them). Default: <c>monitoring</c>.</summary>
     public IReadOnlyList<string> RequiredPurposes { get; init; } = ["monitoring"];
 
-    /// <summary>
-    /// Field allowlist as dotted paths from the event root. A path allows its whole subtree
-    /// (<c>features</c> keeps every feature); a deeper path allows just that child
-    /// (<c>attributes.region</c> keeps only <c>region</c> of <c>attributes</c>).
-    /// </summary>
+    /// <summary>Minimisation mode. Default: allowlist (deny by default).</summary>
+    public MinimizationMode Minimization { get; init; } = MinimizationMode.Allowlist;
+
+    /// <summary>Allowed field paths in allowlist mode; a path allows its whole subtree.</summary>
     public IReadOnlyList<string> AllowedFields { get; init; } =
     [
         "event_id", "event_time", "model", "subject_id", "consent", "features", "feature_set",
         "source", "prediction", "label", "text", "trace_id",
     ];
 
-    /// <summary>The shipped default: require <c>monitoring</c>, keep the fields monitoring needs, drop <c>attributes</c>.</summary>
+    /// <summary>Path of the subject identifier, pseudonymised with the <c>pseudonym</c> key.</summary>
+    public string SubjectField { get; init; } = "$.subject_id";
+
+    /// <summary>Whether the subject identifier is pseudonymised. Default true.</summary>
+    public bool PseudonymizeSubject { get; init; } = true;
+
+    /// <summary>Explicit per-field treatments; first match wins.</summary>
+    public IReadOnlyList<FieldRule> FieldRules { get; init; } = [];
+
+    /// <summary>Whether every string not covered by a field rule is scanned for PII. Default true.</summary>
+    public bool ScanFreeText { get; init; } = true;
+
+    /// <summary>Detections below this score are ignored. Default 0.5.</summary>
+    public double MinScore { get; init; } = 0.5;
+
+    /// <summary>Operator per entity type; <c>DEFAULT</c> applies to types not listed. Default: replace with <c>&lt;TYPE&gt;</c>.</summary>
+    public IReadOnlyDictionary<string, OperatorSpec> EntityOperators { get; init; } =
+        new Dictionary<string, OperatorSpec>(StringComparer.Ordinal) { [DefaultEntityKey] = new OperatorSpec(OperatorKind.Replace) };
+
+    /// <summary>Built-in entity types not to detect.</summary>
+    public IReadOnlyList<string> DisabledEntities { get; init; } = [];
+
+    /// <summary>Phone number regions tried for national formats.</summary>
+    public IReadOnlyList<string> PhoneRegions { get; init; } = ["US", "GB", "DE", "FR", "IN"];
+
+    /// <summary>Policy-defined detectors.</summary>
+    public IReadOnlyList<CustomDetectorSpec> CustomDetectors { get; init; } = [];
+
+    /// <summary>Key of <see cref="EntityOperators"/> that applies to unlisted entity types.</summary>
+    public const string DefaultEntityKey = "DEFAULT";
+
+    /// <summary>The shipped default policy (see <c>policies/default.yaml</c>).</summary>
     public static SanitizePolicy Default { get; } = new();
+
+    /// <summary>The operator for <paramref name="entityType"/>.</summary>
+    public OperatorSpec OperatorFor(string entityType) =>
+        EntityOperators.TryGetValue(entityType, out var spec) ? spec
+        : EntityOperators.TryGetValue(DefaultEntityKey, out var fallback) ? fallback
+        : new OperatorSpec(OperatorKind.Replace);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the problem when the policy is unusable.</summary>
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Version))
         {
-            throw new ArgumentException("policy version must not be empty", nameof(Version));
+            throw new ArgumentException("policy version must not be empty");
         }
 
-        foreach (var purpose in RequiredPurposes)
+        if (RequiredPurposes.Any(string.IsNullOrWhiteSpace))
         {
-            if (string.IsNullOrWhiteSpace(purpose))
+            throw new ArgumentException("required purposes must not be empty strings");
+        }
+
+        foreach (var path in AllowedFields.Append(SubjectField))
+        {
+            try
             {
-                throw new ArgumentException("required purposes must not be empty strings", nameof(RequiredPurposes));
+                FieldPath.Parse(path);
+            }
+            catch (FormatException ex)
+            {
+                throw new ArgumentException(ex.Message, ex);
             }
         }
 
-        foreach (var path in AllowedFields)
+        if (MinScore is < 0 or > 1)
         {
-            if (string.IsNullOrWhiteSpace(path) || path.Split('.').Any(string.IsNullOrEmpty))
-            {
-                throw new ArgumentException($"allowed field path '{path}' is not a dotted path", nameof(AllowedFields));
-            }
+            throw new ArgumentException("min_score must be between 0 and 1");
+        }
+
+        foreach (var rule in FieldRules)
+        {
+            rule.Operator.Validate();
+        }
+
+        foreach (var spec in EntityOperators.Values)
+        {
+            spec.Validate();
         }
     }
 }

@@ -1,66 +1,66 @@
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text.Json;
 using StreamPrivacy.Core.Events;
-using StreamPrivacy.Core.Policy;
 using StreamPrivacy.Core.Redaction;
 
 namespace StreamPrivacy.Core.Sanitization;
 
 /// <summary>
-/// The sanitize transform (DESIGN §2, stage 1) on one parsed event: structural validation, consent
-/// filter, data minimisation and subject pseudonymisation. Pure logic: no Kafka, no I/O.
+/// The sanitize transform (DESIGN §2, stage 1) on one event's UTF-8 JSON: structural inspection,
+/// consent filter, then the redaction engine (minimisation, pseudonymisation, field rules, free-text
+/// PII) and finally an independent post-redaction scan of the result. Pure logic: no Kafka, no I/O.
 /// </summary>
 public sealed class EventSanitizer
 {
-    private readonly SanitizePolicy _policy;
-    private readonly RawEventValidator _validator;
-    private readonly ConsentFilter _consent;
-    private readonly FieldMinimizer _minimizer;
-    private readonly SubjectPseudonymizer _pseudonymizer;
+    private readonly RawEventInspector _inspector;
+    private readonly RedactionEngine _engine;
+    private readonly PostRedactionVerifier? _verifier;
 
-    /// <summary>Creates the transform for <paramref name="policy"/>.</summary>
-    public EventSanitizer(SanitizePolicy policy, RawEventValidator validator, SubjectPseudonymizer pseudonymizer)
+    /// <summary>Creates the transform.</summary>
+    public EventSanitizer(RawEventInspector inspector, RedactionEngine engine, PostRedactionVerifier? verifier)
     {
-        policy.Validate();
-        _policy = policy;
-        _validator = validator;
-        _consent = new ConsentFilter(policy.RequiredPurposes);
-        _minimizer = new FieldMinimizer(policy.AllowedFields);
-        _pseudonymizer = pseudonymizer;
+        _inspector = inspector;
+        _engine = engine;
+        _verifier = verifier;
     }
 
-    /// <summary>The policy in force.</summary>
-    public SanitizePolicy Policy => _policy;
+    /// <summary>The redaction engine (and through it the policy).</summary>
+    public RedactionEngine Engine => _engine;
 
-    /// <summary>Sanitizes <paramref name="evt"/> in place and returns the outcome.</summary>
-    public SanitizeResult Sanitize(JsonObject evt, EventKind kind)
+    /// <summary>
+    /// Sanitizes <paramref name="json"/> into <paramref name="output"/> (written only when emitted);
+    /// <paramref name="counts"/> receives this event's redaction counts (pass a cleared instance).
+    /// </summary>
+    public SanitizeResult Sanitize(ReadOnlySpan<byte> json, EventKind kind, ArrayBufferWriter<byte> output, RedactionCounts counts)
     {
-        var error = _validator.Validate(evt, kind);
-        if (error is not null)
+        var inspection = _inspector.Inspect(json, kind);
+        if (inspection.Error is { } error)
         {
-            return SanitizeResult.Rejected(error);
+            return new SanitizeResult(SanitizeOutcome.Rejected, null, error, 0);
         }
 
-        if (!_consent.IsPermitted(evt))
+        if (!inspection.ConsentGranted)
         {
-            return SanitizeResult.NoConsent;
+            return new SanitizeResult(SanitizeOutcome.DroppedNoConsent, null, null, 0);
         }
 
-        var removed = _minimizer.Minimize(evt);
-
-        string? pseudonym = null;
-        if (evt["subject_id"] is JsonValue subject && subject.TryGetValue<string>(out var subjectId))
+        var start = output.WrittenCount;
+        RedactionResult result;
+        try
         {
-            pseudonym = _pseudonymizer.Pseudonymize(subjectId);
-            evt["subject_id"] = pseudonym;
-            evt["subject_key_id"] = _pseudonymizer.KeyId;
+            result = _engine.Redact(json, output, counts);
+        }
+        catch (JsonException)
+        {
+            return new SanitizeResult(SanitizeOutcome.Rejected, null, new InputError(InputErrorReason.MalformedJson, "$", "not well-formed JSON"), 0);
         }
 
-        evt["sanitization"] = new JsonObject
+        if (_verifier?.FindLeak(output.WrittenSpan[start..]) is { } leak)
         {
-            ["policy_version"] = _policy.Version,
-            ["fields_removed"] = removed,
-            ["redaction_counts"] = new JsonObject(),
-        };
-        return new SanitizeResult(SanitizeOutcome.Emitted, evt, pseudonym, null, removed);
+            output.ResetWrittenCount();
+            return new SanitizeResult(SanitizeOutcome.Withheld, null, new InputError(InputErrorReason.PostRedactionLeak, leak.Path, $"{leak.EntityType} found after redaction"), result.Redactions);
+        }
+
+        return new SanitizeResult(SanitizeOutcome.Emitted, result.SubjectPseudonym, null, result.Redactions);
     }
 }

@@ -11,4 +11,7 @@ public enum SanitizeOutcome
 
     /// <summary>The event was malformed: counted with a reason and dead-lettered.</summary>
     Rejected,
+
+    /// <summary>Post-redaction verification found PII in the sanitized form: withheld, counted and dead-lettered (encrypted).</summary>
+    Withheld,
 }

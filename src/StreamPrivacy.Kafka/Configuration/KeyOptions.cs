@@ -1,27 +1,20 @@
 namespace StreamPrivacy.Kafka.Configuration;
 
 /// <summary>
-/// Where secret keys come from: an environment variable (base64) or a file. Keys never sit in the
-/// configuration file itself. When neither is set an ephemeral key is generated and a warning says
-/// so (pseudonyms then change at every start).
+/// Where named secret keys come from. A key named N (<c>pseudonym</c>, <c>deadletter</c>, or a name a
+/// policy rule references) is read from the environment variable <c>STREAMPRIVACY_KEY_N</c> (base64),
+/// else from <see cref="Files"/>[N], else from <c>{Directory}/N.key</c>. Keys never sit in the
+/// configuration or policy files. A missing key is generated at start-up with a warning (values made
+/// with it cannot be linked or decrypted after the run).
 /// </summary>
 public sealed class KeyOptions
 {
-    /// <summary>Environment variable holding the pseudonymisation key. Default <c>STREAMPRIVACY_PSEUDONYM_KEY</c>.</summary>
-    public string PseudonymKeyEnv { get; set; } = "STREAMPRIVACY_PSEUDONYM_KEY";
+    /// <summary>Folder of <c>N.key</c> files (e.g. a mounted Kubernetes Secret).</summary>
+    public string? Directory { get; set; }
 
-    /// <summary>File holding the pseudonymisation key.</summary>
-    public string? PseudonymKeyFile { get; set; }
+    /// <summary>Explicit key files by key name.</summary>
+    public Dictionary<string, string> Files { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Key id recorded with pseudonyms (default: derived from the key).</summary>
-    public string? PseudonymKeyId { get; set; }
-
-    /// <summary>Environment variable holding the dead-letter encryption key. Default <c>STREAMPRIVACY_DLQ_KEY</c>.</summary>
-    public string DeadLetterKeyEnv { get; set; } = "STREAMPRIVACY_DLQ_KEY";
-
-    /// <summary>File holding the dead-letter encryption key.</summary>
-    public string? DeadLetterKeyFile { get; set; }
-
-    /// <summary>Key id recorded with dead-letter ciphertexts (default: derived from the key).</summary>
-    public string? DeadLetterKeyId { get; set; }
+    /// <summary>Key ids by key name, recorded next to values made with the key (default: derived from the key).</summary>
+    public Dictionary<string, string> KeyIds { get; set; } = new(StringComparer.Ordinal);
 }

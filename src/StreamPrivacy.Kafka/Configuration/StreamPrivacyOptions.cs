@@ -15,8 +15,8 @@ public sealed class StreamPrivacyOptions
     /// <summary>Key sources.</summary>
     public KeyOptions Keys { get; set; } = new();
 
-    /// <summary>The sanitize policy: consent purposes and field allowlist.</summary>
-    public PolicyOptions Policy { get; set; } = new();
+    /// <summary>Path of the sanitize policy YAML file; the shipped default policy applies when unset.</summary>
+    public string? PolicyFile { get; set; }
 
     /// <summary>Throws <see cref="OptionsValidationException"/> naming the first bad setting.</summary>
     public void Validate()
@@ -24,13 +24,5 @@ public sealed class StreamPrivacyOptions
         Kafka.Validate();
         Topics.Validate();
         Processing.Validate();
-        try
-        {
-            Policy.ToPolicy().Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            throw new OptionsValidationException("policy: " + ex.Message, ex);
-        }
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StreamPrivacy.Core.Events;
+using StreamPrivacy.Core.Policy;
 using StreamPrivacy.Core.Privacy;
-using StreamPrivacy.Core.Redaction;
 using StreamPrivacy.Core.Sanitization;
 using StreamPrivacy.Kafka.Configuration;
 using StreamPrivacy.Kafka.Runtime;
@@ -32,19 +32,29 @@ public sealed class Pipeline
     public StageCounters Sanitize => Stages[0].Counters;
 
     /// <summary>Builds the pipeline for <paramref name="bootstrapServers"/>.</summary>
+    /// <exception cref="OptionsValidationException">The configuration or the policy is invalid.</exception>
     public static Pipeline Create(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId = null)
     {
         options.Validate();
         var logger = loggers.CreateLogger("StreamPrivacy.Pipeline");
-        var keys = PipelineKeys.Load(options.Keys, logger);
-        var policy = options.Policy.ToPolicy();
-        var validator = new RawEventValidator(new EventValidationOptions { MaxClockSkew = options.Processing.MaxClockSkew }, time);
-        var sanitizer = new EventSanitizer(policy, validator, new SubjectPseudonymizer(keys.Pseudonym));
+        var keys = new KeyRing(options.Keys.Directory, options.Keys.Files, options.Keys.KeyIds, warning => logger.LogWarning("{Warning}", warning));
+        SanitizePolicy policy;
+        try
+        {
+            policy = options.PolicyFile is null ? PolicyLoader.Default : PolicyLoader.LoadFile(options.PolicyFile);
+        }
+        catch (PolicyException ex)
+        {
+            throw new OptionsValidationException(ex.Message, ex);
+        }
+
+        var factory = new SanitizerFactory(policy, keys, time);
+        var sanitizer = factory.CreateEventSanitizer(new EventValidationOptions { MaxClockSkew = options.Processing.MaxClockSkew }, options.Processing.MaxDepth);
         var counters = new StageCounters(SanitizeProcessor.StageName);
-        var deadLetters = new DeadLetterWriter(options.Topics.DeadLetter, SanitizeProcessor.StageName, new PayloadEncryptor(keys.DeadLetter), time);
+        var deadLetters = new DeadLetterWriter(options.Topics.DeadLetter, SanitizeProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
         var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters);
         var runner = new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, instanceId), counters, loggers.CreateLogger("StreamPrivacy.Stage." + processor.Name));
-        logger.LogInformation("Pipeline built: policy {Version}, output {Format}", policy.Version, options.Processing.OutputFormat);
+        logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat);
         return new Pipeline([runner], logger);
     }
 

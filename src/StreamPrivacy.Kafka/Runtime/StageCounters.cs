@@ -15,6 +15,8 @@ public sealed class StageCounters
     private long _consumed;
     private long _dropped;
     private long _commits;
+    private long _withheld;
+    private readonly ConcurrentDictionary<string, long> _redactions = new(StringComparer.Ordinal);
 
     /// <summary>Creates counters for <paramref name="stage"/>.</summary>
     public StageCounters(string stage)
@@ -34,6 +36,12 @@ public sealed class StageCounters
 
     /// <summary>Offset commits.</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Records withheld by post-redaction verification.</summary>
+    public long Withheld => Interlocked.Read(ref _withheld);
+
+    /// <summary>Redactions by entity type (field rules under <c>FIELD_RULE</c>).</summary>
+    public IReadOnlyDictionary<string, long> RedactionsByEntity => new Dictionary<string, long>(_redactions, StringComparer.Ordinal);
 
     /// <summary>Records produced, all topics.</summary>
     public long Produced => _produced.Values.Sum();
@@ -69,6 +77,26 @@ public sealed class StageCounters
     {
         _rejected.AddOrUpdate(reason, 1, static (_, n) => n + 1);
         StreamPrivacyTelemetry.RecordsRejected.Add(1, _stageTag, new("reason", reason));
+    }
+
+    internal void OnWithheld()
+    {
+        Interlocked.Increment(ref _withheld);
+        StreamPrivacyTelemetry.RecordsWithheld.Add(1, _stageTag);
+    }
+
+    internal void OnRedacted(Core.Redaction.RedactionCounts counts)
+    {
+        foreach (var (entity, count) in counts.ByEntity)
+        {
+            _redactions.AddOrUpdate(entity, count, (_, n) => n + count);
+            StreamPrivacyTelemetry.Redactions.Add(count, _stageTag, new("entity_type", entity));
+        }
+
+        if (counts.FieldsRemoved > 0)
+        {
+            StreamPrivacyTelemetry.FieldsMinimized.Add(counts.FieldsRemoved, _stageTag);
+        }
     }
 
     internal void OnCommitted()

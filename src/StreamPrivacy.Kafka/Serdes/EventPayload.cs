@@ -54,6 +54,60 @@ public static class EventPayload
         return ParseJsonObject(json, maxDepth);
     }
 
+    /// <summary>
+    /// Like <see cref="Parse"/>, but returns the event as UTF-8 JSON without building a DOM for JSON
+    /// input (the payload itself, after checking it is valid UTF-8, well-formed and not too deep);
+    /// Avro input is decoded and re-encoded as JSON.
+    /// </summary>
+    /// <exception cref="SerdeException">The payload is not an acceptable event; the message never contains payload content.</exception>
+    public static ReadOnlyMemory<byte> ToUtf8Json(ReadOnlyMemory<byte> payload, AvroSingleObjectCodec codec, int maxDepth = 32, int maxBytes = DefaultMaxBytes)
+    {
+        var span = payload.Span;
+        if (span.Length > maxBytes)
+        {
+            throw new SerdeException(SerdeErrorCode.TooLarge, $"Payload of {span.Length} bytes exceeds the limit of {maxBytes} bytes.");
+        }
+
+        if (AvroSingleObjectCodec.LooksLikeSingleObject(span))
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(codec.Decode(span));
+        }
+
+        var offset = span.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        var json = span[offset..];
+        var start = json.IndexOfAnyExcept(" \t\r\n"u8);
+        if (start < 0 || json[start] != (byte)'{')
+        {
+            throw new SerdeException(
+                SerdeErrorCode.MalformedJson,
+                start < 0 ? "Payload is empty or only whitespace." : "Payload is neither a JSON object nor an Avro single object (C3 01 prefix).");
+        }
+
+        if (!Utf8.IsValid(json))
+        {
+            throw new SerdeException(SerdeErrorCode.InvalidUtf8, "Payload is not valid UTF-8.");
+        }
+
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException ex)
+        {
+            if (ExceedsDepth(json, maxDepth))
+            {
+                throw new SerdeException(SerdeErrorCode.TooDeep, $"JSON payload nests deeper than {maxDepth} levels.");
+            }
+
+            throw new SerdeException(SerdeErrorCode.MalformedJson, $"Payload is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+        }
+
+        return payload[offset..];
+    }
+
     private static JsonObject ParseJsonObject(ReadOnlySpan<byte> json, int maxDepth)
     {
         // Validate up front: System.Text.Json reports bad UTF-8 as a generic JsonException (or only

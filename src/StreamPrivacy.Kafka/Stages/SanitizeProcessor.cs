@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using StreamPrivacy.Core.Events;
+using StreamPrivacy.Core.Redaction;
 using StreamPrivacy.Core.Sanitization;
 using StreamPrivacy.Kafka.Configuration;
 using StreamPrivacy.Kafka.Runtime;
@@ -11,9 +13,11 @@ using StreamPrivacy.Kafka.Serdes;
 namespace StreamPrivacy.Kafka.Stages;
 
 /// <summary>
-/// Stage 1 (DESIGN §2): raw → sanitized. Parses JSON or Avro input, applies the sanitize transform
-/// and produces the sanitized event keyed by the subject's pseudonym (the raw key, a subject id,
-/// is never forwarded). Bad input is counted by reason and dead-lettered, never forwarded.
+/// Stage 1 (DESIGN §2): raw → sanitized. Accepts JSON or Avro input, applies the sanitize transform
+/// (consent, minimisation, pseudonymisation, field rules, free-text PII redaction, post-redaction
+/// verification) and produces the sanitized event keyed by the subject's pseudonym (the raw key, a
+/// subject id, is never forwarded). Bad input and withheld records are counted by reason and
+/// dead-lettered (encrypted), never forwarded. Not thread-safe: one instance per stage runner.
 /// </summary>
 public sealed class SanitizeProcessor : IRecordProcessor
 {
@@ -27,6 +31,8 @@ public sealed class SanitizeProcessor : IRecordProcessor
     private readonly AvroSingleObjectCodec _codec;
     private readonly DeadLetterWriter _deadLetters;
     private readonly StageCounters _counters;
+    private readonly ArrayBufferWriter<byte> _buffer = new(2048);
+    private readonly RedactionCounts _eventCounts = new();
 
     /// <summary>Creates the processor.</summary>
     public SanitizeProcessor(
@@ -78,16 +84,10 @@ public sealed class SanitizeProcessor : IRecordProcessor
             return;
         }
 
-        if (value.Length > _processing.MaxRecordBytes)
-        {
-            Reject(record, new InputError(InputErrorReason.TooLarge, "$", $"record exceeds {_processing.MaxRecordBytes} bytes"), output);
-            return;
-        }
-
-        JsonObject evt;
+        ReadOnlyMemory<byte> json;
         try
         {
-            evt = EventPayload.Parse(value, _codec, _processing.MaxDepth, _processing.MaxRecordBytes);
+            json = EventPayload.ToUtf8Json(value, _codec, _processing.MaxDepth, _processing.MaxRecordBytes);
         }
         catch (SerdeException ex)
         {
@@ -95,10 +95,16 @@ public sealed class SanitizeProcessor : IRecordProcessor
             return;
         }
 
-        var result = _sanitizer.Sanitize(evt, kind);
+        _buffer.ResetWrittenCount();
+        _eventCounts.Clear();
+        var result = _sanitizer.Sanitize(json.Span, kind, _buffer, _eventCounts);
         switch (result.Outcome)
         {
             case SanitizeOutcome.Rejected:
+                Reject(record, result.Error!, output);
+                return;
+            case SanitizeOutcome.Withheld:
+                _counters.OnWithheld();
                 Reject(record, result.Error!, output);
                 return;
             case SanitizeOutcome.DroppedNoConsent:
@@ -106,20 +112,21 @@ public sealed class SanitizeProcessor : IRecordProcessor
                 return;
         }
 
+        _counters.OnRedacted(_eventCounts);
         var topic = kind == EventKind.Features ? _topics.FeaturesSanitized : _topics.InferenceSanitized;
         var key = result.SubjectPseudonym is null ? null : Encoding.UTF8.GetBytes(result.SubjectPseudonym);
-        output.Produce(topic, key, Serialize(result.Event!, kind));
+        output.Produce(topic, key, Serialize(_buffer.WrittenSpan, kind));
     }
 
-    private byte[] Serialize(JsonObject evt, EventKind kind)
+    private byte[] Serialize(ReadOnlySpan<byte> json, EventKind kind)
     {
         if (_processing.OutputFormat == OutputFormat.Json)
         {
-            return JsonSerializer.SerializeToUtf8Bytes(evt);
+            return json.ToArray();
         }
 
         var schema = _catalog.GetByName(kind == EventKind.Features ? SchemaNames.SanitizedFeatureEvent : SchemaNames.SanitizedInferenceEvent);
-        return _codec.Encode(evt, schema);
+        return _codec.Encode(JsonNode.Parse(json)!.AsObject(), schema);
     }
 
     private void Reject(ConsumeResult<byte[]?, byte[]?> record, InputError error, IStageOutput output)

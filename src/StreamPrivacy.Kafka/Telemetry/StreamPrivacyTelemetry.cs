@@ -31,6 +31,12 @@ public static class StreamPrivacyTelemetry
     /// <summary>Records rejected as bad input, tagged by stage and reason code; each goes to the dead-letter topic.</summary>
     public static Counter<long> RecordsRejected { get; } = Meter.CreateCounter<long>("streamprivacy.records.rejected", "{record}", "Bad input records dead-lettered");
 
+    /// <summary>Values redacted, tagged by stage and entity type.</summary>
+    public static Counter<long> Redactions { get; } = Meter.CreateCounter<long>("streamprivacy.records.redacted", "{value}", "PII values redacted, by entity type");
+
+    /// <summary>Records withheld because post-redaction verification still found PII.</summary>
+    public static Counter<long> RecordsWithheld { get; } = Meter.CreateCounter<long>("streamprivacy.records.withheld", "{record}", "Records withheld by post-redaction verification");
+
     /// <summary>Fields removed by data minimisation.</summary>
     public static Counter<long> FieldsMinimized { get; } = Meter.CreateCounter<long>("streamprivacy.fields.minimized", "{field}", "Fields removed by minimisation");
 

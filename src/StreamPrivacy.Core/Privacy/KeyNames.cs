@@ -1,0 +1,17 @@
+namespace StreamPrivacy.Core.Privacy;
+
+/// <summary>Names of the keys the pipeline itself uses (policies may reference more).</summary>
+public static class KeyNames
+{
+    /// <summary>Subject pseudonymisation (HMAC-SHA256).</summary>
+    public const string Pseudonym = "pseudonym";
+
+    /// <summary>Dead-letter payload encryption (AES-256-GCM).</summary>
+    public const string DeadLetter = "deadletter";
+
+    /// <summary>Default key of <c>hash</c> rules that name none.</summary>
+    public const string Hash = "hash";
+
+    /// <summary>Default key of <c>encrypt</c> rules that name none.</summary>
+    public const string Encrypt = "encrypt";
+}

@@ -1,0 +1,468 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using StreamPrivacy.Core.Policy;
+using StreamPrivacy.Core.Redaction.Detection;
+using StreamPrivacy.Core.Redaction.Operators;
+using StreamPrivacy.Core.Redaction.Paths;
+
+namespace StreamPrivacy.Core.Redaction;
+
+/// <summary>
+/// Schema-agnostic redaction of one JSON document, streamed from UTF-8 input to UTF-8 output without
+/// building a DOM. For every value, in this order: minimisation (allowlist, deny by default), subject
+/// pseudonymisation, the first matching field rule (applied to every scalar below it), and otherwise
+/// free-text PII scanning of strings, long digit runs and property names, with the policy's operator
+/// per entity type. Thread-safe.
+/// </summary>
+/// <remarks>
+/// Privacy semantics: a field the allowlist does not cover never reaches the output; a string that is
+/// not covered by a rule is always scanned; an entity whose operator is <c>drop</c> removes the whole
+/// string (written as null). Counts name entity types and field paths, never values.
+/// </remarks>
+public sealed class RedactionEngine
+{
+    private const string FieldRuleEntity = "FIELD_RULE";
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    [ThreadStatic]
+    private static RedactionScratch? t_scratch;
+
+    private readonly SanitizePolicy _policy;
+    private readonly TextScanner? _scanner;
+    private readonly SubjectPseudonymizer? _pseudonymizer;
+    private readonly FieldPath[] _allowed;
+    private readonly FieldPath _subject;
+    private readonly (FieldPath Path, RedactionOperator Operator)[] _rules;
+    private readonly Dictionary<string, RedactionOperator> _entityOperators = new(StringComparer.Ordinal);
+    private readonly RedactionOperator _defaultOperator;
+    private readonly bool _annotate;
+    private readonly int _maxDepth;
+
+    /// <summary>Creates an engine.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="scanner">The free-text scanner (null disables scanning).</param>
+    /// <param name="operators">Builds operators from specs (resolving named keys).</param>
+    /// <param name="pseudonymizer">Subject pseudonymiser (null leaves the subject to the other rules).</param>
+    /// <param name="annotate">Append <c>subject_key_id</c> and the <c>sanitization</c> summary to the root object.</param>
+    /// <param name="maxDepth">Deepest nesting accepted.</param>
+    public RedactionEngine(SanitizePolicy policy, TextScanner? scanner, Func<OperatorSpec, RedactionOperator> operators, SubjectPseudonymizer? pseudonymizer, bool annotate, int maxDepth = 64)
+    {
+        policy.Validate();
+        _policy = policy;
+        _scanner = policy.ScanFreeText ? scanner : null;
+        _pseudonymizer = policy.PseudonymizeSubject ? pseudonymizer : null;
+        _allowed = [.. policy.AllowedFields.Select(FieldPath.Parse)];
+        _subject = FieldPath.Parse(policy.SubjectField);
+        _rules = [.. policy.FieldRules.Select(r => (r.Path, operators(r.Operator)))];
+        foreach (var (entity, spec) in policy.EntityOperators)
+        {
+            _entityOperators[entity] = operators(spec);
+        }
+
+        _defaultOperator = _entityOperators.GetValueOrDefault(SanitizePolicy.DefaultEntityKey) ?? operators(new OperatorSpec(OperatorKind.Replace));
+        _annotate = annotate;
+        _maxDepth = maxDepth;
+    }
+
+    /// <summary>The policy in force.</summary>
+    public SanitizePolicy Policy => _policy;
+
+    /// <summary>
+    /// Redacts <paramref name="json"/> (one JSON document, valid UTF-8) into <paramref name="output"/>,
+    /// adding to <paramref name="counts"/>.
+    /// </summary>
+    /// <exception cref="JsonException">The input is not well-formed JSON (message carries no content).</exception>
+    public RedactionResult Redact(ReadOnlySpan<byte> json, IBufferWriter<byte> output, RedactionCounts counts)
+    {
+        var scratch = t_scratch ??= new RedactionScratch();
+        scratch.Path.Clear();
+        var walk = new Walk(this, scratch, counts);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = _maxDepth });
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new JsonException("empty document");
+            }
+
+            walk.Value(ref reader, writer, InitialMode, isRoot: true);
+            if (reader.Read())
+            {
+                throw new JsonException("trailing content after the document");
+            }
+        }
+        catch (JsonException)
+        {
+            throw new JsonException("not well-formed JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonException("not well-formed JSON");
+        }
+
+        writer.Flush();
+        return new RedactionResult(walk.Pseudonym, walk.Redactions);
+    }
+
+    private Mode InitialMode => _policy.Minimization == MinimizationMode.Off ? Mode.Allowed : Mode.Normal;
+
+    private RedactionOperator EntityOperator(string entityType) => _entityOperators.GetValueOrDefault(entityType) ?? _defaultOperator;
+
+    private enum Mode
+    {
+        Normal,   // allowlist still being checked
+        Allowed,  // inside an allowed subtree
+        Rule,     // inside a field rule's subtree
+        Keep,     // copy verbatim
+    }
+
+    private ref struct Walk
+    {
+        private readonly RedactionEngine _engine;
+        private readonly RedactionScratch _scratch;
+        private readonly RedactionCounts _counts;
+        private RedactionOperator? _rule;
+
+        public Walk(RedactionEngine engine, RedactionScratch scratch, RedactionCounts counts)
+        {
+            _engine = engine;
+            _scratch = scratch;
+            _counts = counts;
+        }
+
+        public string? Pseudonym { get; private set; }
+
+        public int Redactions { get; private set; }
+
+        private readonly ReadOnlySpan<PathElement> PathSpan => CollectionsMarshal.AsSpan(_scratch.Path);
+
+        public void Value(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode, bool isRoot = false)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    Object(ref reader, writer, mode, isRoot);
+                    break;
+                case JsonTokenType.StartArray:
+                    writer.WriteStartArray();
+                    _scratch.Path.Add(PathElement.Index);
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        Member(ref reader, writer, name: null, safeName: null, mode);
+                    }
+
+                    _scratch.Path.RemoveAt(_scratch.Path.Count - 1);
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    Scalar(ref reader, writer, mode);
+                    break;
+            }
+        }
+
+        private void Object(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode, bool isRoot)
+        {
+            writer.WriteStartObject();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = ReadName(ref reader);
+                reader.Read();
+                if (isRoot && _engine._annotate && (name == "sanitization" || name == "subject_key_id"))
+                {
+                    reader.Skip(); // reserved for our own annotations
+                    continue;
+                }
+
+                // Paths are reported in counts: a name that is itself PII is recorded redacted.
+                var safeName = RedactName(name);
+                _scratch.Path.Add(new PathElement(safeName));
+                Member(ref reader, writer, name, safeName, mode);
+                _scratch.Path.RemoveAt(_scratch.Path.Count - 1);
+            }
+
+            if (isRoot && _engine._annotate)
+            {
+                Annotate(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Handles one object property or array element (the path already includes it).</summary>
+        private void Member(ref Utf8JsonReader reader, Utf8JsonWriter writer, string? name, string? safeName, Mode mode)
+        {
+            var saved = _rule;
+            var path = PathSpan;
+            if (mode == Mode.Normal)
+            {
+                if (IsAllowed(path))
+                {
+                    mode = Mode.Allowed;
+                }
+                else if (!(CanBeAllowedBelow(path) && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray))
+                {
+                    reader.Skip();
+                    _counts.FieldsRemoved++;
+                    return;
+                }
+            }
+
+            if (mode is Mode.Normal or Mode.Allowed)
+            {
+                if (_engine._pseudonymizer is not null && _engine._subject.Matches(path) && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+                {
+                    var subject = reader.TokenType == JsonTokenType.String ? reader.GetString()! : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                    Pseudonym = _engine._pseudonymizer.Pseudonymize(subject);
+                    WriteName(writer, name, safeName, scan: false);
+                    writer.WriteStringValue(Pseudonym);
+                    return;
+                }
+
+                foreach (var (rulePath, op) in _engine._rules)
+                {
+                    if (!rulePath.Matches(path))
+                    {
+                        continue;
+                    }
+
+                    if (op.Kind == OperatorKind.Drop)
+                    {
+                        reader.Skip();
+                        _counts.FieldsRemoved++;
+                        return;
+                    }
+
+                    mode = op.Kind == OperatorKind.Keep ? Mode.Keep : Mode.Rule;
+                    _rule = op;
+                    break;
+                }
+            }
+
+            WriteName(writer, name, safeName, scan: mode is Mode.Normal or Mode.Allowed);
+            Value(ref reader, writer, mode);
+            _rule = saved;
+        }
+
+        private readonly void WriteName(Utf8JsonWriter writer, string? name, string? safeName, bool scan)
+        {
+            if (name is not null)
+            {
+                writer.WritePropertyName(scan ? safeName! : name);
+            }
+        }
+
+        private string RedactName(string name)
+        {
+            if (_engine._scanner is null)
+            {
+                return name;
+            }
+
+            _engine._scanner.Scan(name, _scratch.Matches, _scratch.Candidates);
+            return _scratch.Matches.Count == 0 ? name : ReplaceMatches(name, out _);
+        }
+
+        private void Scalar(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    StringValue(ref reader, writer, mode);
+                    break;
+                case JsonTokenType.Number:
+                    NumberValue(ref reader, writer, mode);
+                    break;
+                case JsonTokenType.True:
+                case JsonTokenType.False:
+                    if (mode == Mode.Rule)
+                    {
+                        ApplyRule(reader.TokenType == JsonTokenType.True ? "true" : "false", writer);
+                    }
+                    else
+                    {
+                        writer.WriteBooleanValue(reader.TokenType == JsonTokenType.True);
+                    }
+
+                    break;
+                default:
+                    writer.WriteNullValue();
+                    break;
+            }
+        }
+
+        private void StringValue(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode)
+        {
+            var maxChars = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+            var buffer = _scratch.Chars(maxChars);
+            var text = buffer[..reader.CopyString(buffer)];
+            switch (mode)
+            {
+                case Mode.Keep:
+                    writer.WriteStringValue(text);
+                    return;
+                case Mode.Rule:
+                    ApplyRule(text, writer);
+                    return;
+            }
+
+            if (_engine._scanner is null)
+            {
+                writer.WriteStringValue(text);
+                return;
+            }
+
+            _engine._scanner.Scan(text, _scratch.Matches, _scratch.Candidates);
+            if (_scratch.Matches.Count == 0)
+            {
+                writer.WriteStringValue(text);
+                return;
+            }
+
+            var replaced = ReplaceMatches(text, out var drop);
+            if (drop)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writer.WriteStringValue(replaced);
+            }
+        }
+
+        private void NumberValue(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode)
+        {
+            var raw = reader.ValueSpan;
+            if (mode == Mode.Rule)
+            {
+                Span<char> chars = stackalloc char[raw.Length];
+                var n = System.Text.Encoding.UTF8.GetChars(raw, chars);
+                ApplyRule(chars[..n], writer);
+                return;
+            }
+
+            // A long run of digits may be a card, account or phone number stored as a JSON number.
+            if (mode != Mode.Keep && _engine._scanner is not null && raw.Length >= 9 && raw.IndexOfAnyExcept("0123456789"u8) < 0)
+            {
+                Span<char> chars = stackalloc char[raw.Length];
+                var n = System.Text.Encoding.UTF8.GetChars(raw, chars);
+                _engine._scanner.Scan(chars[..n], _scratch.Matches, _scratch.Candidates);
+                if (_scratch.Matches.Count > 0)
+                {
+                    var replaced = ReplaceMatches(chars[..n], out var drop);
+                    if (drop)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(replaced);
+                    }
+
+                    return;
+                }
+            }
+
+            writer.WriteRawValue(raw, skipInputValidation: true);
+        }
+
+        private void ApplyRule(ReadOnlySpan<char> value, Utf8JsonWriter writer)
+        {
+            var builder = _scratch.Builder.Clear();
+            _rule!.Apply(value, FieldRuleEntity, builder);
+            Record(FieldRuleEntity);
+            writer.WriteStringValue(builder.ToString());
+        }
+
+        private string ReplaceMatches(ReadOnlySpan<char> text, out bool drop, bool record = true)
+        {
+            drop = false;
+            var builder = _scratch.Builder.Clear();
+            var position = 0;
+            foreach (var match in _scratch.Matches)
+            {
+                builder.Append(text[position..match.Start]);
+                var op = _engine.EntityOperator(match.EntityType);
+                if (op.Kind == OperatorKind.Drop)
+                {
+                    drop = true;
+                }
+                else
+                {
+                    op.Apply(text.Slice(match.Start, match.Length), match.EntityType, builder);
+                }
+
+                if (record)
+                {
+                    Record(match.EntityType);
+                }
+
+                position = match.End;
+            }
+
+            builder.Append(text[position..]);
+            return builder.ToString();
+        }
+
+        private void Record(string entityType)
+        {
+            Redactions++;
+            _counts.Record(entityType, PathElement.Render(PathSpan));
+        }
+
+        private readonly bool IsAllowed(ReadOnlySpan<PathElement> path)
+        {
+            foreach (var allowed in _engine._allowed)
+            {
+                if (allowed.Matches(path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly bool CanBeAllowedBelow(ReadOnlySpan<PathElement> path)
+        {
+            foreach (var allowed in _engine._allowed)
+            {
+                if (allowed.CanMatchBelow(path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly string ReadName(ref Utf8JsonReader reader)
+        {
+            var maxChars = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+            Span<char> buffer = maxChars <= 256 ? stackalloc char[maxChars] : new char[maxChars];
+            return _scratch.Intern(buffer[..reader.CopyString(buffer)]);
+        }
+
+        private readonly void Annotate(Utf8JsonWriter writer)
+        {
+            if (Pseudonym is not null)
+            {
+                writer.WriteString("subject_key_id", _engine._pseudonymizer!.KeyId);
+            }
+
+            writer.WriteStartObject("sanitization");
+            writer.WriteString("policy_version", _engine._policy.Version);
+            writer.WriteNumber("fields_removed", _counts.FieldsRemoved);
+            writer.WriteStartObject("redaction_counts");
+            foreach (var (entity, count) in _counts.ByEntity)
+            {
+                writer.WriteNumber(entity, count);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+    }
+}

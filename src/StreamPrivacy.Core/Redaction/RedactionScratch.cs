@@ -1,0 +1,51 @@
+using System.Buffers;
+using System.Text;
+using StreamPrivacy.Core.Redaction.Detection;
+using StreamPrivacy.Core.Redaction.Paths;
+
+namespace StreamPrivacy.Core.Redaction;
+
+/// <summary>Per-thread working space of the redaction engine, so clean strings cost no allocation.</summary>
+internal sealed class RedactionScratch
+{
+    private const int MaxInternedNames = 4096;
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private char[] _chars = new char[1024];
+
+    public List<PathElement> Path { get; } = new(16);
+
+    public List<PiiMatch> Matches { get; } = new(8);
+
+    public List<PiiMatch> Candidates { get; } = new(8);
+
+    public StringBuilder Builder { get; } = new(256);
+
+    public Span<char> Chars(int length)
+    {
+        if (_chars.Length < length)
+        {
+            ArrayPool<char>.Shared.Return(_chars);
+            _chars = ArrayPool<char>.Shared.Rent(length);
+        }
+
+        return _chars;
+    }
+
+    /// <summary>Returns a shared string for a property name (names repeat across events).</summary>
+    public string Intern(ReadOnlySpan<char> name)
+    {
+        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        var created = name.ToString();
+        if (_names.Count < MaxInternedNames)
+        {
+            _names[created] = created;
+        }
+
+        return created;
+    }
+}
