@@ -37,6 +37,8 @@ public sealed class DeterministicEncryptor
     /// <summary>AES-256-SIV key length in bytes.</summary>
     internal const int SivKeySize = 64;
 
+    private static readonly byte[] HkdfInfoBytes = Encoding.UTF8.GetBytes(HkdfInfo);
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly byte[] _sivKey;
@@ -158,8 +160,13 @@ public sealed class DeterministicEncryptor
     }
 
     /// <summary>HKDF-SHA256(ikm = key material, salt = none, info = <see cref="HkdfInfo"/>, L = 64).</summary>
-    internal static byte[] DeriveSivKey(SecretKey key) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Material.ToArray(), SivKeySize, salt: [], info: Encoding.UTF8.GetBytes(HkdfInfo));
+    internal static byte[] DeriveSivKey(SecretKey key)
+    {
+        // Span overload: no managed copy of the key material is left behind for the GC.
+        var sivKey = new byte[SivKeySize];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Material, sivKey, salt: [], info: HkdfInfoBytes);
+        return sivKey;
+    }
 
     private ReadOnlySpan<char> ParseToken(string token)
     {

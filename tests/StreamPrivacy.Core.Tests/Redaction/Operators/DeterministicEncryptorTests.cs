@@ -147,4 +147,16 @@ public sealed class DeterministicEncryptorTests
         Assert.Equal(Base64Url.GetEncodedLength(16 + 10), payload.Length);
         Assert.DoesNotContain('=', payload);
     }
+
+    [Fact]
+    public void Apply_ConcurrentCallsOnSharedOperators_GiveSameTokensAsSequential()
+    {
+        var encrypt = new EncryptOperator(Key);
+        var hash = new HashOperator(Key);
+        var values = Enumerable.Range(0, 2_000).Select(i => $"user{i}@example.com").ToArray();
+        var expected = values.Select(v => encrypt.Apply(v, "E") + "|" + hash.Apply(v, "E")).ToArray();
+        var actual = new string[values.Length];
+        Parallel.For(0, values.Length, i => actual[i] = encrypt.Apply(values[i], "E") + "|" + hash.Apply(values[i], "E"));
+        Assert.Equal(expected, actual);
+    }
 }
