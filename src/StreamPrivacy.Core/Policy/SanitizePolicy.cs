@@ -58,8 +58,23 @@ public sealed class SanitizePolicy
     /// <summary>Key of <see cref="EntityOperators"/> that applies to unlisted entity types.</summary>
     public const string DefaultEntityKey = "DEFAULT";
 
-    /// <summary>The shipped default policy (see <c>policies/default.yaml</c>).</summary>
-    public static SanitizePolicy Default { get; } = new();
+    /// <summary>A copy of this policy with another minimisation mode.</summary>
+    public SanitizePolicy WithMinimization(MinimizationMode mode) => new()
+    {
+        Version = Version,
+        RequiredPurposes = RequiredPurposes,
+        Minimization = mode,
+        AllowedFields = AllowedFields,
+        SubjectField = SubjectField,
+        PseudonymizeSubject = PseudonymizeSubject,
+        FieldRules = FieldRules,
+        ScanFreeText = ScanFreeText,
+        MinScore = MinScore,
+        EntityOperators = EntityOperators,
+        DisabledEntities = DisabledEntities,
+        PhoneRegions = PhoneRegions,
+        CustomDetectors = CustomDetectors,
+    };
 
     /// <summary>The operator for <paramref name="entityType"/>.</summary>
     public OperatorSpec OperatorFor(string entityType) =>
