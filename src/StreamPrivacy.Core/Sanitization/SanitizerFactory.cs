@@ -32,14 +32,14 @@ public sealed class SanitizerFactory
     /// <summary>The detectors the policy enables: built-ins not disabled, plus custom detectors.</summary>
     public IReadOnlyList<IPiiDetector> CreateDetectors()
     {
-        var detectors = PiiDetectors.CreateDefault(_policy.PhoneRegions)
+        var detectors = PiiDetectors.CreateDefault(new PiiDetectorOptions { PhoneRegions = _policy.PhoneRegions })
             .Where(d => !_policy.DisabledEntities.Contains(d.EntityType, StringComparer.Ordinal))
             .ToList();
         foreach (var custom in _policy.CustomDetectors)
         {
             detectors.Add(custom.Pattern is not null
                 ? new RegexDetector(custom.EntityType, custom.Pattern, ParseChecksum(custom.Checksum), custom.Score)
-                : new DictionaryDetector(custom.EntityType, custom.Terms!, custom.CaseSensitive, wholeWord: true, custom.Score));
+                : new DictionaryDetector(custom.EntityType, custom.Terms!, custom.CaseSensitive, wholeWord: true, score: custom.Score));
         }
 
         return detectors;
@@ -61,7 +61,7 @@ public sealed class SanitizerFactory
     public PostRedactionVerifier CreateVerifier()
     {
         var custom = CreateDetectors().Where(d => !EntityTypes.BuiltIn.Contains(d.EntityType, StringComparer.Ordinal));
-        var detectors = PiiDetectors.CreateDefault(_policy.PhoneRegions).Concat(custom);
+        var detectors = PiiDetectors.CreateDefault(new PiiDetectorOptions { PhoneRegions = _policy.PhoneRegions }).Concat(custom);
         var exempt = _policy.FieldRules.Where(r => r.Operator.Kind == OperatorKind.Keep).Select(r => r.Path);
         return new PostRedactionVerifier(new TextScanner(detectors, _policy.MinScore), exempt);
     }

@@ -1,0 +1,81 @@
+using System.Buffers;
+
+namespace StreamPrivacy.Core.Redaction.Detection;
+
+/// <summary>Token-boundary helpers shared by the span-scanning detectors.</summary>
+internal static class DetectionText
+{
+    /// <summary>
+    /// ASCII digits. Scans use <c>IndexOfAny(Digits)</c> rather than <c>IndexOfAnyInRange('0', '9')</c>, which
+    /// was measured to allocate on every call in this runtime and would break the no-allocation contract.
+    /// </summary>
+    public static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
+    /// <summary>Letters (any script), digits and underscore: characters that glue a candidate into a longer word.</summary>
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>
+    /// True when a numeric token may start at <paramref name="start"/>: the previous character is not a word
+    /// character, and is not a '-' or '.' that itself follows a word character (so "SKU-4532…", "v1.2…",
+    /// "ORD-2026…" and the tail of a dotted or dashed identifier are not treated as fresh tokens).
+    /// </summary>
+    public static bool IsTokenStart(ReadOnlySpan<char> text, int start)
+    {
+        if (start == 0)
+        {
+            return true;
+        }
+
+        char prev = text[start - 1];
+        if (IsWordChar(prev))
+        {
+            return false;
+        }
+
+        return !((prev is '-' or '.') && start >= 2 && IsWordChar(text[start - 2]));
+    }
+
+    /// <summary>
+    /// True when a numeric token may end at <paramref name="end"/> (exclusive): the next character is not a word
+    /// character, and is not a '-' or '.' immediately followed by a word character.
+    /// </summary>
+    public static bool IsTokenEnd(ReadOnlySpan<char> text, int end)
+    {
+        if (end >= text.Length)
+        {
+            return true;
+        }
+
+        char next = text[end];
+        if (IsWordChar(next))
+        {
+            return false;
+        }
+
+        return !((next is '-' or '.') && end + 1 < text.Length && IsWordChar(text[end + 1]));
+    }
+
+    /// <summary>Index just past the run of ASCII digits starting at <paramref name="start"/>.</summary>
+    public static int SkipDigits(ReadOnlySpan<char> text, int start)
+    {
+        int i = start;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Index just past the run of word characters starting at <paramref name="start"/> (at least one step).</summary>
+    public static int SkipWord(ReadOnlySpan<char> text, int start)
+    {
+        int i = start + 1;
+        while (i < text.Length && IsWordChar(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Buffers;
+
+namespace StreamPrivacy.Core.Redaction.Detection;
+
+/// <summary>
+/// Finds e-mail addresses: an RFC 5322 "dot-atom" local part (no leading, trailing or doubled dots) and a
+/// domain of at least two DNS labels whose last label (the TLD) is at least two ASCII letters. Quoted local
+/// parts and address literals (<c>user@[10.0.0.1]</c>) are not recognised: they do not occur in practice.
+/// </summary>
+public sealed class EmailDetector : IPiiDetector
+{
+    private const double Score = 0.95;
+
+    // atext of RFC 5322 plus '.', minus characters that in running text are almost always delimiters
+    // rather than part of an address ('`', '{', '|', '}', '/' and the double quote); an apostrophe stays (O'Neil) but
+    // leading punctuation is trimmed, so a quoted 'address' still yields the bare address.
+    private static readonly SearchValues<char> LocalChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+=?^_~-");
+
+    private static readonly SearchValues<char> AsciiLetters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <inheritdoc />
+    public string EntityType => EntityTypes.EmailAddress;
+
+    /// <inheritdoc />
+    public void Detect(ReadOnlySpan<char> text, List<PiiMatch> results)
+    {
+        int from = 0;
+        while (from < text.Length)
+        {
+            int rel = text[from..].IndexOf('@');
+            if (rel < 0)
+            {
+                return;
+            }
+
+            int at = from + rel;
+            int start = LocalPartStart(text, at);
+            int end = start >= 0 ? DomainEnd(text, at + 1) : -1;
+            if (start >= 0 && end > 0)
+            {
+                results.Add(new PiiMatch(start, end - start, EntityType, Score));
+                from = end;
+            }
+            else
+            {
+                from = at + 1;
+            }
+        }
+    }
+
+    /// <summary>Start of a valid local part ending just before <paramref name="at"/>, or -1.</summary>
+    private static int LocalPartStart(ReadOnlySpan<char> text, int at)
+    {
+        int start = at;
+        while (start > 0 && LocalChars.Contains(text[start - 1]))
+        {
+            start--;
+        }
+
+        // A doubled dot cannot be inside an address: keep only what follows the last one.
+        int dots = text[start..at].LastIndexOf("..");
+        if (dots >= 0)
+        {
+            start += dots + 2;
+        }
+
+        // Punctuation glued to the front (quotes, '=', '-') is text, not address: start at a letter or digit.
+        while (start < at && !char.IsAsciiLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+
+        if (start == at || text[at - 1] == '.' || at - start > 64)
+        {
+            return -1;
+        }
+
+        return start;
+    }
+
+    /// <summary>End (exclusive) of a valid domain starting at <paramref name="start"/>, or -1.</summary>
+    private static int DomainEnd(ReadOnlySpan<char> text, int start)
+    {
+        int i = start, labels = 0, lastLabelStart = -1, lastLabelEnd = -1, validEnd = -1;
+        while (true)
+        {
+            int labelStart = i;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '-'))
+            {
+                i++;
+            }
+
+            int labelLength = i - labelStart;
+            if (labelLength == 0 || labelLength > 63 || text[labelStart] == '-' || text[i - 1] == '-')
+            {
+                break;
+            }
+
+            labels++;
+            lastLabelStart = labelStart;
+            lastLabelEnd = i;
+            if (labels >= 2 && IsTld(text[lastLabelStart..lastLabelEnd]))
+            {
+                validEnd = lastLabelEnd;
+            }
+
+            // Continue only over a single dot followed by another label character.
+            if (i + 1 < text.Length && text[i] == '.' && char.IsAsciiLetterOrDigit(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        // The address must not run straight into a word character (e.g. non-ASCII letters) or an '@'.
+        if (validEnd > 0 && validEnd < text.Length && (DetectionText.IsWordChar(text[validEnd]) || text[validEnd] == '@'))
+        {
+            return validEnd == lastLabelEnd ? -1 : validEnd;
+        }
+
+        return validEnd;
+    }
+
+    private static bool IsTld(ReadOnlySpan<char> label) => label.Length >= 2 && !label.ContainsAnyExcept(AsciiLetters);
+}

@@ -1,0 +1,247 @@
+using System.Buffers;
+using PhoneNumbers;
+
+namespace StreamPrivacy.Core.Redaction.Detection;
+
+/// <summary>
+/// Finds telephone numbers with libphonenumber (<c>FindNumbers</c>, <see cref="PhoneNumberUtil.Leniency.VALID"/>).
+/// A span prefilter looks for a run of at least seven digits (separators " -.()/" and a leading '+' allowed)
+/// that starts a token; only that window is handed to libphonenumber, once per default region, so clean text
+/// never reaches the library. International numbers ("+44 20 7946 0958", "0044 …") parse with any region;
+/// national ones are tried in each configured region (default US, GB, DE, FR, IN).
+/// </summary>
+/// <remarks>
+/// Outside the NANP a national number is only accepted when written with its trunk prefix ("030 1234567",
+/// "01 42 68 53 00"), except ten-digit Indian mobiles; without that rule the permissive German and Indian
+/// numbering plans turn dates, ids and timestamps into "valid" numbers. Matches shaped like SSNs, dotted
+/// quads, dates, long contiguous digit runs (ids, millisecond timestamps, cards) or a fragment of a longer
+/// digit-group run are dropped; scores stay below the checksum-validated types so the scanner prefers those.
+/// </remarks>
+public sealed class PhoneNumberDetector : IPiiDetector
+{
+    /// <summary>Regions tried for national-format numbers when none are configured.</summary>
+    public static IReadOnlyList<string> DefaultRegions { get; } = ["US", "GB", "DE", "FR", "IN"];
+
+    private const double InternationalScore = 0.7;
+    private const double NationalScore = 0.55;
+    private const int MinDigits = 7;
+    private const int MaxContiguousDigits = 12;
+
+    private static readonly SearchValues<char> StartChars = SearchValues.Create("0123456789+(");
+    private static readonly SearchValues<char> RunChars = SearchValues.Create("0123456789 -.()/");
+
+    private readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
+    private readonly string[] _regions;
+    private readonly int[] _regionCountryCodes;
+    private readonly bool[] _regionNeedsTrunkPrefix;
+
+    /// <summary>Creates a detector trying <paramref name="regions"/> (ISO 3166 alpha-2) for national formats.</summary>
+    /// <param name="regions">Default regions in priority order; null or empty means <see cref="DefaultRegions"/>.</param>
+    public PhoneNumberDetector(IEnumerable<string>? regions = null)
+    {
+        var list = regions?.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0).Distinct().ToArray() ?? [];
+        _regions = list.Length > 0 ? list : [.. DefaultRegions];
+        _regionCountryCodes = new int[_regions.Length];
+        _regionNeedsTrunkPrefix = new bool[_regions.Length];
+        for (int i = 0; i < _regions.Length; i++)
+        {
+            _regionCountryCodes[i] = _util.GetCountryCodeForRegion(_regions[i]);
+            if (_regionCountryCodes[i] == 0)
+            {
+                throw new ArgumentException($"Unknown phone region '{_regions[i]}'.", nameof(regions));
+            }
+
+            _regionNeedsTrunkPrefix[i] = _util.GetNddPrefixForRegion(_regions[i], true) == "0";
+        }
+    }
+
+    /// <summary>The regions tried for national formats, in order.</summary>
+    public IReadOnlyList<string> Regions => _regions;
+
+    /// <inheritdoc />
+    public string EntityType => EntityTypes.PhoneNumber;
+
+    /// <inheritdoc />
+    public void Detect(ReadOnlySpan<char> text, List<PiiMatch> results)
+    {
+        int from = 0;
+        while (from < text.Length)
+        {
+            int rel = text[from..].IndexOfAny(StartChars);
+            if (rel < 0)
+            {
+                return;
+            }
+
+            int start = from + rel;
+            int end = start + 1;
+            int digits = char.IsAsciiDigit(text[start]) ? 1 : 0;
+            while (end < text.Length && RunChars.Contains(text[end]))
+            {
+                digits += char.IsAsciiDigit(text[end]) ? 1 : 0;
+                end++;
+            }
+
+            from = end;
+            if (digits < MinDigits || !DetectionText.IsTokenStart(text, start))
+            {
+                continue;
+            }
+
+            while (end > start && !char.IsAsciiDigit(text[end - 1]) && text[end - 1] != ')')
+            {
+                end--;
+            }
+
+            // Windows that are wholly a date, timestamp, SSN or dotted quad never reach libphonenumber.
+            if (!HasLookAlikeShape(text[start..end]))
+            {
+                FindInWindow(text, start, end, results);
+            }
+        }
+    }
+
+    private void FindInWindow(ReadOnlySpan<char> text, int windowStart, int windowEnd, List<PiiMatch> results)
+    {
+        // Only the candidate window is materialised, and only when it passed the prefilter.
+        string window = text[windowStart..windowEnd].ToString();
+        int firstResult = results.Count;
+        bool international = window[0] == '+';
+        for (int r = 0; r < _regions.Length; r++)
+        {
+            foreach (var match in _util.FindNumbers(window, _regions[r], PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+            {
+                int start = windowStart + match.Start;
+                if (IsDuplicate(results, firstResult, start, match.Length) || !Accept(window, match, r))
+                {
+                    continue;
+                }
+
+                var source = match.Number.CountryCodeSource;
+                bool withCountryCode = source is PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN
+                    or PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_IDD;
+                results.Add(new PiiMatch(start, match.Length, EntityType, withCountryCode ? InternationalScore : NationalScore));
+            }
+
+            if (international)
+            {
+                // A leading '+' carries its own country code: other default regions cannot change the result.
+                break;
+            }
+        }
+    }
+
+    private bool Accept(string window, PhoneNumberMatch match, int region)
+    {
+        var raw = window.AsSpan(match.Start, match.Length);
+        if (IsFragmentOfLongerRun(window, match.Start, match.Start + match.Length) || HasLookAlikeShape(raw))
+        {
+            return false;
+        }
+
+        var number = match.Number;
+        switch (number.CountryCodeSource)
+        {
+            case PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN:
+            case PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_IDD:
+                return true;
+            case PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITHOUT_PLUS_SIGN:
+                // "1 415 555 2671" in the US or "44 20 …" in GB: only the region's own code without a '+'.
+                return number.CountryCode == _regionCountryCodes[region];
+            default:
+                if (!_regionNeedsTrunkPrefix[region])
+                {
+                    return true;
+                }
+
+                int firstDigit = raw.IndexOfAny(DetectionText.Digits);
+                if (raw[firstDigit] == '0')
+                {
+                    return true;
+                }
+
+                // Indian mobiles are routinely written as ten digits without the trunk prefix.
+                return _regions[region] == "IN" && _util.GetNumberType(number) == PhoneNumberType.MOBILE;
+        }
+    }
+
+    /// <summary>A match glued by a single separator to more digits is a fragment of a card, IBAN or id.</summary>
+    private static bool IsFragmentOfLongerRun(string window, int start, int end)
+    {
+        bool before = start >= 2 && window[start - 1] is ' ' or '-' or '.' && char.IsAsciiDigit(window[start - 2]);
+        bool after = end + 1 < window.Length && window[end] is ' ' or '-' or '.' && char.IsAsciiDigit(window[end + 1]);
+        return before || after || (start >= 1 && char.IsAsciiDigit(window[start - 1])) || (end < window.Length && char.IsAsciiDigit(window[end]));
+    }
+
+    /// <summary>Shapes that libphonenumber can accept but that are other data: SSNs, dotted quads, dates, long ids.</summary>
+    private static bool HasLookAlikeShape(ReadOnlySpan<char> raw)
+    {
+        int digits = 0, groups = 0, dots = 0, maxGroup = 0, run = 0;
+        Span<int> sizes = stackalloc int[4];
+        foreach (char c in raw)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+                run++;
+                continue;
+            }
+
+            if (run > 0)
+            {
+                if (groups < 4)
+                {
+                    sizes[groups] = run;
+                }
+
+                groups++;
+                maxGroup = Math.Max(maxGroup, run);
+                run = 0;
+            }
+
+            dots += c == '.' ? 1 : 0;
+        }
+
+        if (run > 0)
+        {
+            if (groups < 4)
+            {
+                sizes[groups] = run;
+            }
+
+            groups++;
+            maxGroup = Math.Max(maxGroup, run);
+        }
+
+        bool plus = raw[0] == '+';
+        if (!plus && groups == 1 && digits > MaxContiguousDigits)
+        {
+            return true; // contiguous ids, millisecond timestamps, card numbers
+        }
+
+        if (!plus && groups == 3 && sizes[0] == 3 && sizes[1] == 2 && sizes[2] == 4)
+        {
+            return true; // AAA-GG-SSSS: an SSN (valid or not), never a phone in the supported regions
+        }
+
+        if (groups == 3 && ((sizes[0] == 4 && sizes[1] <= 2 && sizes[2] <= 2) || (sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] == 4)))
+        {
+            return true; // yyyy-mm-dd, dd/mm/yyyy, dd.mm.yyyy
+        }
+
+        return dots >= 3 && maxGroup <= 3; // dotted quads and version strings
+    }
+
+    private static bool IsDuplicate(List<PiiMatch> results, int firstResult, int start, int length)
+    {
+        for (int i = firstResult; i < results.Count; i++)
+        {
+            if (results[i].Start == start && results[i].Length == length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

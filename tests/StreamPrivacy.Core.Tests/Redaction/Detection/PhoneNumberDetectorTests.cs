@@ -1,0 +1,60 @@
+using StreamPrivacy.Core.Redaction.Detection;
+
+namespace StreamPrivacy.Core.Tests.Redaction.Detection;
+
+public sealed class PhoneNumberDetectorTests
+{
+    private readonly PhoneNumberDetector _detector = new();
+
+    [Theory]
+    [InlineData("My phone is 212-555-5555", "212-555-5555")]
+    [InlineData("call (415) 555-2671 now", "(415) 555-2671")]
+    [InlineData("call 415.555.2671.", "415.555.2671")]
+    [InlineData("call +1 415 555 2671", "+1 415 555 2671")]
+    [InlineData("call 1-800-555-0199 free", "1-800-555-0199")]
+    [InlineData("London +44 20 7946 0958", "+44 20 7946 0958")]
+    [InlineData("London 020 7946 0958", "020 7946 0958")]
+    [InlineData("Berlin 030 1234567", "030 1234567")]
+    [InlineData("Berlin +49 30 1234567", "+49 30 1234567")]
+    [InlineData("Paris 01 42 68 53 00", "01 42 68 53 00")]
+    [InlineData("Paris +33 1 42 68 53 00", "+33 1 42 68 53 00")]
+    [InlineData("Mumbai 098765 43210", "098765 43210")]
+    [InlineData("Mumbai +91 98765 43210", "+91 98765 43210")]
+    [InlineData("intl 0044 20 7946 0958", "0044 20 7946 0958")]
+    public void Detect_Number_ReportsExactSpan(string text, string expected) =>
+        DetectorAssert.FindsExactly(_detector, text, expected);
+
+    [Theory]
+    [InlineData("date 2026-11-20 and 20/11/2026")]
+    [InlineData("ts 1700000000123")]
+    [InlineData("ts 1700000000")]
+    [InlineData("card 4111 1111 1111 1112")]
+    [InlineData("card 4095-2609-9393-4933")]
+    [InlineData("ssn 666-12-3456")]
+    [InlineData("ssn 000-12-3456")]
+    [InlineData("ip 192.168.100.201")]
+    [InlineData("SKU-4532-8876-12")]
+    [InlineData("order 12345678")]
+    [InlineData("IBAN GB83 WEST 1234 5698 7654 32")]
+    [InlineData("uuid 123e4567-e89b-12d3-a456-426614174000")]
+    [InlineData("price $1,299.99 or EUR 1.299,00")]
+    public void Detect_LookAlike_ReportsNothing(string text) => DetectorAssert.FindsNothing(_detector, text);
+
+    [Fact]
+    public void Constructor_UnknownRegion_Throws() =>
+        Assert.Throws<ArgumentException>(() => new PhoneNumberDetector(["ZZ"]));
+
+    [Fact]
+    public void Detect_RegionRestrictedToUs_IgnoresGermanNationalFormat()
+    {
+        var usOnly = new PhoneNumberDetector(["US"]);
+        DetectorAssert.FindsNothing(usOnly, "Berlin 030 1234567");
+    }
+
+    [Fact]
+    public void Detect_InternationalNumber_ScoresBelowChecksumTypes()
+    {
+        var match = Assert.Single(DetectorAssert.Run(_detector, "+44 20 7946 0958"));
+        Assert.InRange(match.Score, 0.5, 0.8);
+    }
+}
