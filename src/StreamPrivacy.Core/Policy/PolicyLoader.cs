@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using StreamPrivacy.Core.Redaction.Operators;
 using StreamPrivacy.Core.Redaction.Paths;
 using YamlDotNet.Core;
@@ -156,7 +155,7 @@ public static class PolicyLoader
             foreach (var (key, value) in AsMap(node, "'entities'").Children)
             {
                 var name = ((YamlScalarNode)key).Value ?? string.Empty;
-                if (name.Length == 0 || name != name.ToUpperInvariant())
+                if (name.Length == 0 || !string.Equals(name, name.ToUpperInvariant(), StringComparison.Ordinal))
                 {
                     throw Error(key, $"entity type '{name}' must be upper case, like EMAIL_ADDRESS or DEFAULT");
                 }

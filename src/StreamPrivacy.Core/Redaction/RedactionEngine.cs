@@ -24,6 +24,7 @@ namespace StreamPrivacy.Core.Redaction;
 public sealed class RedactionEngine
 {
     private const string FieldRuleEntity = "FIELD_RULE";
+    private static readonly SearchValues<byte> Digits = SearchValues.Create("0123456789"u8);
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     [ThreadStatic]
@@ -344,7 +345,7 @@ public sealed class RedactionEngine
             }
 
             // A long run of digits may be a card, account or phone number stored as a JSON number.
-            if (mode != Mode.Keep && _engine._scanner is not null && raw.Length >= 9 && raw.IndexOfAnyExcept("0123456789"u8) < 0)
+            if (mode != Mode.Keep && _engine._scanner is not null && raw.Length >= 9 && raw.IndexOfAnyExcept(Digits) < 0)
             {
                 Span<char> chars = stackalloc char[raw.Length];
                 var n = System.Text.Encoding.UTF8.GetChars(raw, chars);
@@ -368,7 +369,7 @@ public sealed class RedactionEngine
             writer.WriteRawValue(raw, skipInputValidation: true);
         }
 
-        private void ApplyRule(ReadOnlySpan<char> value, Utf8JsonWriter writer)
+        private void ApplyRule(scoped ReadOnlySpan<char> value, Utf8JsonWriter writer)
         {
             var builder = _scratch.Builder.Clear();
             _rule!.Apply(value, FieldRuleEntity, builder);
@@ -376,7 +377,7 @@ public sealed class RedactionEngine
             writer.WriteStringValue(builder.ToString());
         }
 
-        private string ReplaceMatches(ReadOnlySpan<char> text, out bool drop, bool record = true)
+        private string ReplaceMatches(scoped ReadOnlySpan<char> text, out bool drop)
         {
             drop = false;
             var builder = _scratch.Builder.Clear();
@@ -394,10 +395,7 @@ public sealed class RedactionEngine
                     op.Apply(text.Slice(match.Start, match.Length), match.EntityType, builder);
                 }
 
-                if (record)
-                {
-                    Record(match.EntityType);
-                }
+                Record(match.EntityType);
 
                 position = match.End;
             }

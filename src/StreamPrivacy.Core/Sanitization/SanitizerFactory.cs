@@ -5,7 +5,6 @@ using StreamPrivacy.Core.Redaction;
 using StreamPrivacy.Core.Redaction.Detection;
 using StreamPrivacy.Core.Redaction.Offline;
 using StreamPrivacy.Core.Redaction.Operators;
-using StreamPrivacy.Core.Redaction.Paths;
 
 namespace StreamPrivacy.Core.Sanitization;
 

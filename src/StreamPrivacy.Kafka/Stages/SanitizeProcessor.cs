@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using StreamPrivacy.Core.Events;

@@ -1,7 +1,8 @@
-using Microsoft.Extensions.Time.Testing;
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using StreamPrivacy.Core.Events;
 using StreamPrivacy.Core.Policy;
-using StreamPrivacy.Core.Privacy;
 using StreamPrivacy.Core.Redaction;
 using StreamPrivacy.Core.Sanitization;
 
@@ -9,33 +10,44 @@ namespace StreamPrivacy.Core.Tests.Sanitization;
 
 public sealed class EventSanitizerTests
 {
-    private readonly EventSanitizer _sanitizer = new(
-        SanitizePolicy.Default,
-        new RawEventValidator(new EventValidationOptions(), new FakeTimeProvider(TestEvents.Now)),
-        new SubjectPseudonymizer(new SecretKey(new byte[32], "pk-1")));
+    private readonly EventSanitizer _sanitizer = TestSanitizers.Factory(PolicyLoader.Default)
+        .CreateEventSanitizer(new EventValidationOptions(), maxDepth: 32);
+
+    private (SanitizeResult Result, JsonObject? Output, RedactionCounts Counts) Run(JsonObject evt, EventKind kind = EventKind.Inference)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var counts = new RedactionCounts();
+        var result = _sanitizer.Sanitize(JsonSerializer.SerializeToUtf8Bytes(evt), kind, buffer, counts);
+        return (result, buffer.WrittenCount == 0 ? null : JsonNode.Parse(buffer.WrittenSpan)!.AsObject(), counts);
+    }
 
     [Fact]
-    public void Sanitize_ConsentedEvent_EmitsMinimisedPseudonymisedEvent()
+    public void Sanitize_ConsentedEvent_EmitsMinimisedPseudonymisedRedactedEvent()
     {
-        var result = _sanitizer.Sanitize(TestEvents.Inference(), EventKind.Inference);
+        var evt = TestEvents.Inference();
+        evt["text"]!["prompt"] = "Mail jane.doe@example.com or call +44 20 7946 0958, card 4111 1111 1111 1111.";
+        var (result, output, counts) = Run(evt);
 
         Assert.Equal(SanitizeOutcome.Emitted, result.Outcome);
-        var evt = result.Event!;
-        Assert.StartsWith("ps_", evt["subject_id"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(result.SubjectPseudonym, evt["subject_id"]!.GetValue<string>());
-        Assert.Equal("pk-1", evt["subject_key_id"]!.GetValue<string>());
-        Assert.False(evt.ContainsKey("attributes"));
-        Assert.Equal("default-1", evt["sanitization"]!["policy_version"]!.GetValue<string>());
-        Assert.DoesNotContain("customer-8812", evt.ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("SECRET-CONTACT", evt.ToJsonString(), StringComparison.Ordinal);
+        var json = output!.ToJsonString();
+        Assert.StartsWith("ps_", output["subject_id"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(result.SubjectPseudonym, output["subject_id"]!.GetValue<string>());
+        Assert.Equal(TestSanitizers.PseudonymKeyId, output["subject_key_id"]!.GetValue<string>());
+        Assert.False(output.ContainsKey("attributes"));
+        Assert.Equal("Mail <EMAIL_ADDRESS> or call <PHONE_NUMBER>, card <CREDIT_CARD>.", output["text"]!["prompt"]!.GetValue<string>());
+        Assert.Equal(1, output["sanitization"]!["redaction_counts"]!["EMAIL_ADDRESS"]!.GetValue<long>());
+        Assert.Equal(1, output["sanitization"]!["fields_removed"]!.GetValue<long>());
+        Assert.Equal(3, counts.Total);
+        Assert.DoesNotContain("customer-8812", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET-CONTACT", json, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Sanitize_NoMonitoringConsent_Drops()
     {
-        var result = _sanitizer.Sanitize(TestEvents.Inference("s", "marketing"), EventKind.Inference);
+        var (result, output, _) = Run(TestEvents.Inference("s", "marketing"));
         Assert.Equal(SanitizeOutcome.DroppedNoConsent, result.Outcome);
-        Assert.Null(result.Event);
+        Assert.Null(output);
     }
 
     [Fact]
@@ -43,7 +55,7 @@ public sealed class EventSanitizerTests
     {
         var evt = TestEvents.Inference();
         evt["event_id"] = 5;
-        var result = _sanitizer.Sanitize(evt, EventKind.Inference);
+        var (result, _, _) = Run(evt);
         Assert.Equal(SanitizeOutcome.Rejected, result.Outcome);
         Assert.Equal(InputErrorReason.WrongType, result.Error?.Reason);
     }
@@ -53,16 +65,49 @@ public sealed class EventSanitizerTests
     {
         var evt = TestEvents.Inference("s", "marketing");
         evt["features"] = "broken";
-        Assert.Equal(SanitizeOutcome.Rejected, _sanitizer.Sanitize(evt, EventKind.Inference).Outcome);
+        Assert.Equal(SanitizeOutcome.Rejected, Run(evt).Result.Outcome);
     }
 
     [Fact]
     public void Sanitize_NoSubject_EmitsWithoutPseudonym()
     {
-        var evt = TestEvents.Inference(subject: null);
-        var result = _sanitizer.Sanitize(evt, EventKind.Inference);
+        var (result, output, _) = Run(TestEvents.Inference(subject: null));
         Assert.Equal(SanitizeOutcome.Emitted, result.Outcome);
         Assert.Null(result.SubjectPseudonym);
-        Assert.False(result.Event!.ContainsKey("subject_key_id"));
+        Assert.False(output!.ContainsKey("subject_key_id"));
+    }
+
+    [Fact]
+    public void Sanitize_KeepRuleWithPii_IsWithheldByVerifier()
+    {
+        var policy = PolicyLoader.Parse("""
+            field_rules:
+              - path: $.text.response
+                operator: keep
+            free_text:
+              disabled_entities: [EMAIL_ADDRESS]
+            """, "t.yaml");
+        var sanitizer = TestSanitizers.Factory(policy).CreateEventSanitizer(new EventValidationOptions(), 32);
+        var evt = TestEvents.Inference();
+        evt["text"]!["prompt"] = "reach me at jane@example.com";
+        var buffer = new ArrayBufferWriter<byte>();
+        var result = sanitizer.Sanitize(JsonSerializer.SerializeToUtf8Bytes(evt), EventKind.Inference, buffer, new RedactionCounts());
+
+        // Email detection is disabled in the policy, but the independent verifier still finds it.
+        Assert.Equal(SanitizeOutcome.Withheld, result.Outcome);
+        Assert.Equal(InputErrorReason.PostRedactionLeak, result.Error?.Reason);
+        Assert.Equal("$.text.prompt", result.Error?.Path);
+        Assert.DoesNotContain("jane", result.Error!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, buffer.WrittenCount);
+    }
+
+    [Fact]
+    public void Sanitize_ReservedAnnotationFieldsInInput_AreReplaced()
+    {
+        var evt = TestEvents.Inference();
+        evt["sanitization"] = "forged";
+        var (_, output, _) = Run(evt);
+        Assert.IsType<JsonObject>(output!["sanitization"]);
+        Assert.Single(output, kv => kv.Key == "sanitization");
     }
 }

@@ -11,7 +11,7 @@ public sealed class OptionsLoaderTests
         var options = OptionsLoader.Parse("", "empty.yaml");
         Assert.Equal("ml.inference.raw", options.Topics.InferenceRaw);
         Assert.True(options.Kafka.UseEmbedded);
-        Assert.Equal(["monitoring"], options.Policy.ToPolicy().RequiredPurposes);
+        Assert.Null(options.PolicyFile);
     }
 
     [Fact]
@@ -36,11 +36,12 @@ public sealed class OptionsLoaderTests
               output_format: avro
               max_depth: 16
             keys:
-              pseudonym_key_file: /etc/streamprivacy/keys/pseudonym.key
-            policy:
-              version: "2026-11"
-              required_purposes: [monitoring, analytics]
-              allowed_fields: [event_id, event_time, model, features]
+              directory: /etc/streamprivacy/keys
+              files:
+                contact: /run/secrets/contact.key
+              key_ids:
+                pseudonym: "2026-11"
+            policy_file: /etc/streamprivacy/policy.yaml
             """;
         var options = OptionsLoader.Parse(yaml, "full.yaml");
 
@@ -52,11 +53,10 @@ public sealed class OptionsLoaderTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.Processing.CommitInterval);
         Assert.Equal(TimeSpan.FromMinutes(2), options.Processing.MaxClockSkew);
         Assert.Equal(OutputFormat.Avro, options.Processing.OutputFormat);
-        Assert.Equal("/etc/streamprivacy/keys/pseudonym.key", options.Keys.PseudonymKeyFile);
-        var policy = options.Policy.ToPolicy();
-        Assert.Equal("2026-11", policy.Version);
-        Assert.Equal(["monitoring", "analytics"], policy.RequiredPurposes);
-        Assert.Equal(4, policy.AllowedFields.Count);
+        Assert.Equal("/etc/streamprivacy/keys", options.Keys.Directory);
+        Assert.Equal("/run/secrets/contact.key", options.Keys.Files["contact"]);
+        Assert.Equal("2026-11", options.Keys.KeyIds["pseudonym"]);
+        Assert.Equal("/etc/streamprivacy/policy.yaml", options.PolicyFile);
     }
 
     [Fact]
@@ -79,13 +79,6 @@ public sealed class OptionsLoaderTests
     {
         var ex = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Parse("topics:\n  metrics: same\n  lineage: same\n", "t.yaml"));
         Assert.Contains("'same'", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_InvalidPolicyPath_Rejected()
-    {
-        var ex = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Parse("policy:\n  allowed_fields: [\"a..b\"]\n", "p.yaml"));
-        Assert.Contains("policy", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

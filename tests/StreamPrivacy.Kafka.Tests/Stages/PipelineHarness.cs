@@ -18,11 +18,9 @@ internal sealed class PipelineHarness : IDisposable
         Cluster = EmbeddedKafkaCluster.Start(3);
         Options = new StreamPrivacyOptions();
         Options.Processing.CommitInterval = TimeSpan.FromMilliseconds(200);
-        Options.Keys.PseudonymKeyEnv = "STREAMPRIVACY_TEST_UNSET";
-        Options.Keys.DeadLetterKeyEnv = "STREAMPRIVACY_TEST_UNSET";
-        Options.Keys.PseudonymKeyFile = WriteKey("pseudonym.key", 1);
-        Options.Keys.DeadLetterKeyFile = WriteKey("dlq.key", 2);
-        Options.Keys.DeadLetterKeyId = "dlq-test";
+        Options.Keys.Files["pseudonym"] = WriteKey("pseudonym.key", 1);
+        Options.Keys.Files["deadletter"] = WriteKey("dlq.key", 2);
+        Options.Keys.KeyIds["deadletter"] = "dlq-test";
         TopicProvisioner.Provision(Cluster, Options.Topics, partitions);
     }
 

@@ -66,7 +66,7 @@ public sealed class SanitizeStageTests
 
         var deadLetters = h.ReadAll(h.Topics.DeadLetter, bad.Length, Timeout);
         Assert.Equal(bad.Length, deadLetters.Count);
-        var encryptor = new PayloadEncryptor(SecretKey.Load(null, h.Options.Keys.DeadLetterKeyFile, "dlq-test")!);
+        var encryptor = new PayloadEncryptor(SecretKey.Load(null, h.Options.Keys.Files["deadletter"], "dlq-test")!);
         var recovered = new List<byte[]>();
         foreach (var record in deadLetters)
         {

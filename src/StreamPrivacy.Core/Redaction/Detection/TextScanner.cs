@@ -35,7 +35,9 @@ public sealed class TextScanner
             return;
         }
 
-        scratch.RemoveAll(m => m.Score < _minScore || m.Length <= 0 || m.Start < 0 || m.End > text.Length);
+        var length = text.Length;
+        var minScore = _minScore;
+        scratch.RemoveAll(m => m.Score < minScore || m.Length <= 0 || m.Start < 0 || m.End > length);
         scratch.Sort(static (a, b) =>
             b.Score.CompareTo(a.Score) is var byScore and not 0 ? byScore
             : b.Length.CompareTo(a.Length) is var byLength and not 0 ? byLength

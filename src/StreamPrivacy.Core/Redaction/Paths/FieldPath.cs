@@ -32,7 +32,7 @@ public sealed class FieldPath
             return new FieldPath(text, []);
         }
 
-        if (s.StartsWith("$", StringComparison.Ordinal))
+        if (s.StartsWith('$'))
         {
             s = s[1..];
         }
