@@ -15,13 +15,14 @@ internal static class DemoDashboard
         table.AddColumn(new TableColumn("note").LeftAligned());
         table.AddRow("generator → raw topics", N(s.Generated), "synthetic inference + feature events (PII in free text)");
         table.AddRow("sanitize: consumed", N(s.Consumed), $"{s.ConsumedPerSecond.ToString("N0", CultureInfo.InvariantCulture)} rec/s");
-        table.AddRow("  → sanitized out", N(s.Sanitized), "consent ok, minimised, subjects pseudonymised");
+        table.AddRow("  → sanitized out", N(s.Sanitized), "consent ok, minimised, PII redacted, subjects pseudonymised");
+        table.AddRow("  PII values redacted", N(s.RedactionsByEntity.Values.Sum()), Reasons(s.RedactionsByEntity));
         table.AddRow("  dropped: no consent", N(s.DroppedForConsent), "'monitoring' purpose missing");
         table.AddRow("  rejected → dead letter", N(s.Rejected), Reasons(s.RejectedByReason));
         return table;
     }
 
-    public static IRenderable Summary(DemoSnapshot s, IReadOnlyDictionary<string, long> onTopics)
+    public static IRenderable Summary(DemoSnapshot s, IReadOnlyDictionary<string, long> onTopics, SanitizedTopicAudit.Result audit)
     {
         var table = new Table().Border(TableBorder.Heavy).Title("[bold green]Summary[/]");
         table.AddColumn("measure");
@@ -31,10 +32,16 @@ internal static class DemoDashboard
         table.AddRow("consumed by sanitize", N(s.Consumed));
         table.AddRow("sanitized out", N(s.Sanitized));
         table.AddRow("dropped for consent", N(s.DroppedForConsent));
-        table.AddRow("rejected (dead-lettered, encrypted)", N(s.Rejected));
+        table.AddRow("rejected or withheld (dead-lettered, encrypted)", N(s.Rejected));
+        table.AddRow("  withheld by post-redaction verification", N(s.Withheld));
         foreach (var (reason, count) in s.RejectedByReason.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             table.AddRow($"  {reason}", N(count));
+        }
+
+        foreach (var (entity, count) in s.RedactionsByEntity.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            table.AddRow($"redacted {Markup.Escape(entity)}", N(count));
         }
 
         table.AddRow("sanitize throughput (average)", $"{(s.Consumed / Math.Max(0.001, s.Elapsed.TotalSeconds)).ToString("N0", CultureInfo.InvariantCulture)} rec/s");
@@ -43,6 +50,8 @@ internal static class DemoDashboard
             table.AddRow($"records on {Markup.Escape(topic)}", N(count));
         }
 
+        table.AddRow("sanitized records re-scanned for PII", N(audit.Scanned));
+        table.AddRow("PII found on sanitized topics", audit.Leaks == 0 ? "[green]0[/]" : $"[red]{N(audit.Leaks)}[/]");
         var balanced = s.Consumed == s.Sanitized + s.DroppedForConsent + s.Rejected;
         table.AddRow("every consumed record accounted for", balanced ? "[green]yes[/]" : "[red]no[/]");
         return table;

@@ -87,7 +87,8 @@ internal sealed class DemoRunner
         }
 
         final = final with { Elapsed = clock.Elapsed };
-        AnsiConsole.Write(DemoDashboard.Summary(final, CountOnTopics(cluster.BootstrapServers, options.Topics)));
+        var leaks = SanitizedTopicAudit.CountLeaks(cluster.BootstrapServers, options.Topics);
+        AnsiConsole.Write(DemoDashboard.Summary(final, CountOnTopics(cluster.BootstrapServers, options.Topics), leaks));
         if (final.Consumed < final.Generated)
         {
             AnsiConsole.MarkupLine($"[yellow]Stopped after {_settings.Duration} before every event was processed ({final.Consumed:N0} of {final.Generated:N0}).[/]");
@@ -101,7 +102,7 @@ internal sealed class DemoRunner
         var c = pipeline.Sanitize;
         var byTopic = c.ProducedByTopic;
         var sanitized = byTopic.GetValueOrDefault(topics.InferenceSanitized) + byTopic.GetValueOrDefault(topics.FeaturesSanitized);
-        return new DemoSnapshot(elapsed, traffic.Produced, c.Consumed, sanitized, c.Dropped, c.Rejected, c.RejectedByReason, byTopic, rate.Update(elapsed, c.Consumed));
+        return new DemoSnapshot(elapsed, traffic.Produced, c.Consumed, sanitized, c.Dropped, c.Rejected, c.RejectedByReason, byTopic, c.RedactionsByEntity, c.Withheld, rate.Update(elapsed, c.Consumed));
     }
 
     private static Dictionary<string, long> CountOnTopics(string bootstrap, TopicOptions topics)

@@ -10,4 +10,6 @@ internal sealed record DemoSnapshot(
     long Rejected,
     IReadOnlyDictionary<string, long> RejectedByReason,
     IReadOnlyDictionary<string, long> ProducedByTopic,
+    IReadOnlyDictionary<string, long> RedactionsByEntity,
+    long Withheld,
     double ConsumedPerSecond);

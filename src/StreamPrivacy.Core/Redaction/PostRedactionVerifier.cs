@@ -66,7 +66,7 @@ public sealed class PostRedactionVerifier
                     continue;
                 case JsonTokenType.String:
                 case JsonTokenType.Number:
-                    if (!IsExempt(path))
+                    if (!IsExempt(path) && (reader.TokenType == JsonTokenType.String || RedactionEngine.IsScannableNumber(reader.ValueSpan)))
                     {
                         var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
                         if (!IsOperatorToken(text) && Scan(text, path, matches, scratch) is { } leak)

@@ -67,6 +67,12 @@ public sealed class RedactionEngine
         _maxDepth = maxDepth;
     }
 
+    /// <summary>
+    /// True for a JSON number that may be an identifier stored as a number (card, account, phone):
+    /// an integer of at least 9 digits. Ordinary measurements are not scanned.
+    /// </summary>
+    public static bool IsScannableNumber(ReadOnlySpan<byte> raw) => raw.Length >= 9 && raw.IndexOfAnyExcept(Digits) < 0;
+
     /// <summary>The policy in force.</summary>
     public SanitizePolicy Policy => _policy;
 
@@ -345,7 +351,7 @@ public sealed class RedactionEngine
             }
 
             // A long run of digits may be a card, account or phone number stored as a JSON number.
-            if (mode != Mode.Keep && _engine._scanner is not null && raw.Length >= 9 && raw.IndexOfAnyExcept(Digits) < 0)
+            if (mode != Mode.Keep && _engine._scanner is not null && IsScannableNumber(raw))
             {
                 Span<char> chars = stackalloc char[raw.Length];
                 var n = System.Text.Encoding.UTF8.GetChars(raw, chars);

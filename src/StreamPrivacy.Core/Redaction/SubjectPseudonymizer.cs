@@ -12,13 +12,16 @@ namespace StreamPrivacy.Core.Redaction;
 /// </summary>
 public sealed class SubjectPseudonymizer
 {
-    private readonly SecretKey _key;
+    private readonly Lazy<SecretKey> _key;
 
     /// <summary>Creates a pseudonymizer over <paramref name="key"/>.</summary>
-    public SubjectPseudonymizer(SecretKey key) => _key = key;
+    public SubjectPseudonymizer(SecretKey key) => _key = new Lazy<SecretKey>(key);
+
+    /// <summary>Creates a pseudonymizer whose key is resolved at first use (so an unused key is never generated or reported missing).</summary>
+    public SubjectPseudonymizer(Func<SecretKey> key) => _key = new Lazy<SecretKey>(key, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The key id recorded next to every pseudonym.</summary>
-    public string KeyId => _key.KeyId;
+    public string KeyId => _key.Value.KeyId;
 
     /// <summary>Returns the pseudonym of <paramref name="subjectId"/>.</summary>
     public string Pseudonymize(string subjectId)
@@ -27,7 +30,7 @@ public sealed class SubjectPseudonymizer
         var buffer = maxBytes <= 512 ? stackalloc byte[maxBytes] : new byte[maxBytes];
         var length = Encoding.UTF8.GetBytes(subjectId, buffer);
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_key.Material, buffer[..length], mac);
+        HMACSHA256.HashData(_key.Value.Material, buffer[..length], mac);
         return "ps_" + Base64Url(mac[..16]);
     }
 

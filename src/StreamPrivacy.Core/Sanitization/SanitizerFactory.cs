@@ -49,7 +49,7 @@ public sealed class SanitizerFactory
         policy ?? _policy,
         new TextScanner(CreateDetectors(), _policy.MinScore),
         spec => OperatorFactory.Create(spec, _keys.Get),
-        new SubjectPseudonymizer(_keys.Get(KeyNames.Pseudonym)),
+        new SubjectPseudonymizer(() => _keys.Get(KeyNames.Pseudonym)),
         annotate,
         maxDepth);
 

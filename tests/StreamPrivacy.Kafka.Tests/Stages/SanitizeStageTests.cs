@@ -83,6 +83,25 @@ public sealed class SanitizeStageTests
     }
 
     [Fact]
+    public async Task Run_SyntheticTrafficWithPii_SanitizedTopicsHoldNoDetectablePii()
+    {
+        using var h = new PipelineHarness();
+        var generator = new Core.Simulation.SyntheticTrafficGenerator(new Core.Simulation.SyntheticTrafficOptions { MalformedRate = 0, PiiRate = 0.8, Seed = 5 }, TimeProvider.System);
+        var records = Enumerable.Range(0, 600).Select(_ => generator.Next()).ToList();
+        h.Produce(h.Topics.InferenceRaw, records.Where(r => r.Kind == Core.Events.EventKind.Inference).Select(r => (r.Key, r.Payload)));
+        h.Produce(h.Topics.FeaturesRaw, records.Where(r => r.Kind == Core.Events.EventKind.Features).Select(r => (r.Key, r.Payload)));
+        var pipeline = h.CreatePipeline();
+        var s = pipeline.Sanitize;
+        await PipelineHarness.RunUntilAsync(pipeline, () => s.Consumed >= 600 && s.Produced >= 600 - s.Dropped, Timeout);
+
+        Assert.True(s.RedactionsByEntity.Values.Sum() > 300, "the planted PII was redacted");
+        var verifier = new Core.Sanitization.SanitizerFactory(Core.Policy.PolicyLoader.Default, new KeyRing(null, null, null, _ => { }), TimeProvider.System).CreateVerifier();
+        var sanitized = h.ReadAll(h.Topics.InferenceSanitized, 1, Timeout).Concat(h.ReadAll(h.Topics.FeaturesSanitized, 1, Timeout)).ToList();
+        Assert.Equal(600 - s.Dropped - s.Rejected, sanitized.Count);
+        Assert.All(sanitized, r => Assert.Null(verifier.FindLeak(r.Message.Value)));
+    }
+
+    [Fact]
     public async Task Run_FeatureEvents_GoToFeaturesSanitized()
     {
         using var h = new PipelineHarness();
