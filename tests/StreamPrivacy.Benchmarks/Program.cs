@@ -2,10 +2,16 @@ using BenchmarkDotNet.Running;
 using StreamPrivacy.Benchmarks.EndToEnd;
 
 // `e2e [--events N] [--partitions P]` runs the end-to-end harness on the embedded cluster;
+// `generate --events N --output FILE` writes synthetic raw events as JSON lines;
 // anything else goes to BenchmarkDotNet (e.g. `--filter *Sanitize*`).
 if (args.Length > 0 && args[0] == "e2e")
 {
     return await EndToEndHarness.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "generate")
+{
+    return EventFileGenerator.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(EndToEndHarness).Assembly).Run(args);

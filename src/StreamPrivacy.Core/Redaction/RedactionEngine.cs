@@ -40,6 +40,7 @@ public sealed class RedactionEngine
     private readonly RedactionOperator _defaultOperator;
     private readonly bool _annotate;
     private readonly int _maxDepth;
+    private readonly ThreadLocal<ScanCache> _cache = new(() => new ScanCache());
 
     /// <summary>Creates an engine.</summary>
     /// <param name="policy">The policy.</param>
@@ -85,7 +86,7 @@ public sealed class RedactionEngine
     {
         var scratch = t_scratch ??= new RedactionScratch();
         scratch.Path.Clear();
-        var walk = new Walk(this, scratch, counts);
+        var walk = new Walk(this, scratch, _cache.Value!, counts);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = _maxDepth });
         using var writer = new Utf8JsonWriter(output, WriterOptions);
         try
@@ -131,12 +132,14 @@ public sealed class RedactionEngine
         private readonly RedactionEngine _engine;
         private readonly RedactionScratch _scratch;
         private readonly RedactionCounts _counts;
+        private readonly ScanCache _cache;
         private RedactionOperator? _rule;
 
-        public Walk(RedactionEngine engine, RedactionScratch scratch, RedactionCounts counts)
+        public Walk(RedactionEngine engine, RedactionScratch scratch, ScanCache cache, RedactionCounts counts)
         {
             _engine = engine;
             _scratch = scratch;
+            _cache = cache;
             _counts = counts;
         }
 
@@ -268,8 +271,20 @@ public sealed class RedactionEngine
                 return name;
             }
 
+            if (_cache.TryGetName(name, out var safe))
+            {
+                return safe;
+            }
+
             _engine._scanner.Scan(name, _scratch.Matches, _scratch.Candidates);
-            return _scratch.Matches.Count == 0 ? name : ReplaceMatches(name, out _);
+            if (_scratch.Matches.Count == 0)
+            {
+                _cache.AddName(name, name);
+                return name;
+            }
+
+            // Names holding PII are not memoised: each occurrence is counted as a redaction.
+            return ReplaceMatches(name, out _);
         }
 
         private void Scalar(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode)
@@ -315,7 +330,7 @@ public sealed class RedactionEngine
                     return;
             }
 
-            if (_engine._scanner is null)
+            if (_engine._scanner is null || _cache.IsKnownClean(text))
             {
                 writer.WriteStringValue(text);
                 return;
@@ -324,6 +339,7 @@ public sealed class RedactionEngine
             _engine._scanner.Scan(text, _scratch.Matches, _scratch.Candidates);
             if (_scratch.Matches.Count == 0)
             {
+                _cache.AddClean(text);
                 writer.WriteStringValue(text);
                 return;
             }

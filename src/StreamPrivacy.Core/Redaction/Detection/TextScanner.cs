@@ -25,9 +25,18 @@ public sealed class TextScanner
     {
         results.Clear();
         scratch.Clear();
+        if (TextProfile.IsKnownNonPiiShape(text))
+        {
+            return;
+        }
+
+        var profile = TextProfile.Of(text);
         foreach (var detector in _detectors)
         {
-            detector.Detect(text, scratch);
+            if (profile.MayContain(detector.EntityType))
+            {
+                detector.Detect(text, scratch);
+            }
         }
 
         if (scratch.Count == 0)
