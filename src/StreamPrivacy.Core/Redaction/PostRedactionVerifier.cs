@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using StreamPrivacy.Core.Redaction.Detection;
 using StreamPrivacy.Core.Redaction.Paths;
@@ -9,11 +11,14 @@ namespace StreamPrivacy.Core.Redaction;
 /// output again and scans every string, property name and long digit run with the full built-in
 /// detector set, whatever the policy disabled. Values the policy deliberately keeps (<c>keep</c> rules)
 /// and tokens made by operators are not findings. A hit means the record is withheld and counted.
+/// Thread-safe.
 /// </summary>
 public sealed class PostRedactionVerifier
 {
+    private static readonly SearchValues<char> TokenBreakers = SearchValues.Create(" \t\r\n@,;/+=");
     private readonly TextScanner _scanner;
     private readonly FieldPath[] _exempt;
+    private readonly ThreadLocal<State> _state = new(() => new State());
 
     /// <summary>Creates a verifier over <paramref name="scanner"/>; <paramref name="exemptPaths"/> are fields the policy keeps on purpose.</summary>
     public PostRedactionVerifier(TextScanner scanner, IEnumerable<FieldPath> exemptPaths)
@@ -23,20 +28,21 @@ public sealed class PostRedactionVerifier
     }
 
     /// <summary>Returns the entity type and path of the first PII found in <paramref name="json"/>, or null when clean.</summary>
+    /// <remarks>The path never contains a value: a finding inside a property name is reported as <c>&lt;key&gt;</c>.</remarks>
     public (string EntityType, string Path)? FindLeak(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 128 });
-        var path = new List<PathElement>(16);
-        var matches = new List<PiiMatch>(4);
-        var scratch = new List<PiiMatch>(4);
-        var containers = new Stack<bool>(); // true = object
+        var state = _state.Value!;
+        var path = state.Path;
+        path.Clear();
+        state.Containers.Clear();
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
         while (reader.Read())
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
-                    containers.Push(reader.TokenType == JsonTokenType.StartObject);
+                    state.Containers.Push(reader.TokenType == JsonTokenType.StartObject);
                     if (reader.TokenType == JsonTokenType.StartArray)
                     {
                         path.Add(PathElement.Index);
@@ -45,40 +51,41 @@ public sealed class PostRedactionVerifier
                     continue;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
-                    containers.Pop();
+                    state.Containers.Pop();
                     if (reader.TokenType == JsonTokenType.EndArray)
                     {
                         path.RemoveAt(path.Count - 1);
                     }
 
-                    EndValue(path, containers);
+                    EndValue(state);
                     continue;
                 case JsonTokenType.PropertyName:
-                    var name = reader.GetString()!;
                     path.Add(new PathElement("<key>"));
-                    if (Scan(name, path, matches, scratch) is { } nameLeak)
+                    if (Scan(ref reader, state) is { } nameLeak)
                     {
                         return nameLeak; // the path names the key's position, never the key
                     }
 
-                    path[^1] = new PathElement(name);
-
+                    path[^1] = new PathElement(reader.GetString());
                     continue;
-                case JsonTokenType.String:
-                case JsonTokenType.Number:
-                    if (!IsExempt(path) && (reader.TokenType == JsonTokenType.String || RedactionEngine.IsScannableNumber(reader.ValueSpan)))
+                case JsonTokenType.String when !IsExempt(path):
+                    if (Scan(ref reader, state) is { } leak)
                     {
-                        var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-                        if (!IsOperatorToken(text) && Scan(text, path, matches, scratch) is { } leak)
-                        {
-                            return leak;
-                        }
+                        return leak;
                     }
 
-                    EndValue(path, containers);
+                    EndValue(state);
+                    continue;
+                case JsonTokenType.Number when !IsExempt(path) && RedactionEngine.IsScannableNumber(reader.ValueSpan):
+                    if (Scan(ref reader, state) is { } numberLeak)
+                    {
+                        return numberLeak;
+                    }
+
+                    EndValue(state);
                     continue;
                 default:
-                    EndValue(path, containers);
+                    EndValue(state);
                     continue;
             }
         }
@@ -86,24 +93,48 @@ public sealed class PostRedactionVerifier
         return null;
     }
 
-    private static void EndValue(List<PathElement> path, Stack<bool> containers)
+    private static void EndValue(State state)
     {
         // After a property's value, drop the property name from the path.
-        if (containers.Count > 0 && containers.Peek() && path.Count > 0 && !path[^1].IsIndex)
+        if (state.Containers.Count > 0 && state.Containers.Peek() && state.Path.Count > 0 && !state.Path[^1].IsIndex)
         {
-            path.RemoveAt(path.Count - 1);
+            state.Path.RemoveAt(state.Path.Count - 1);
         }
     }
 
-    private (string, string)? Scan(string text, List<PathElement> path, List<PiiMatch> matches, List<PiiMatch> scratch)
+    private (string, string)? Scan(ref Utf8JsonReader reader, State state)
     {
-        _scanner.Scan(text, matches, scratch);
-        return matches.Count == 0 ? null : (matches[0].EntityType, PathElement.Render(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(path)));
+        var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        var buffer = state.Chars(raw.Length);
+        int length;
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            length = System.Text.Encoding.UTF8.GetChars(raw, buffer);
+        }
+        else
+        {
+            length = reader.CopyString(buffer);
+        }
+
+        var text = buffer[..length];
+        if (IsOperatorToken(text) || state.Cache.IsKnownClean(text))
+        {
+            return null;
+        }
+
+        _scanner.Scan(text, state.Matches, state.Candidates);
+        if (state.Matches.Count == 0)
+        {
+            state.Cache.AddClean(text);
+            return null;
+        }
+
+        return (state.Matches[0].EntityType, PathElement.Render(CollectionsMarshal.AsSpan(state.Path)));
     }
 
     private bool IsExempt(List<PathElement> path)
     {
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(path);
+        var span = CollectionsMarshal.AsSpan(path);
         foreach (var exempt in _exempt)
         {
             if (exempt.Matches(span))
@@ -115,6 +146,46 @@ public sealed class PostRedactionVerifier
         return false;
     }
 
-    private static bool IsOperatorToken(string text) =>
-        text.StartsWith("hmac:", StringComparison.Ordinal) || text.StartsWith("enc:", StringComparison.Ordinal) || text.StartsWith("ps_", StringComparison.Ordinal);
+    /// <summary>
+    /// Whole-string tokens made by the pseudonymiser and the hash and encrypt operators: base64url
+    /// payloads that could contain digit runs by chance. Strict shapes, so free text that merely
+    /// starts with a prefix is still scanned.
+    /// </summary>
+    private static bool IsOperatorToken(ReadOnlySpan<char> text)
+    {
+        if (text.ContainsAny(TokenBreakers))
+        {
+            return false;
+        }
+
+        return (text.Length == 25 && text.StartsWith("ps_", StringComparison.Ordinal))
+            || (text.StartsWith("hmac:", StringComparison.Ordinal) && text.Count(':') >= 2)
+            || (text.StartsWith("enc:", StringComparison.Ordinal) && text.Count(':') >= 2);
+    }
+
+    private sealed class State
+    {
+        private char[] _chars = new char[1024];
+
+        public List<PathElement> Path { get; } = new(16);
+
+        public Stack<bool> Containers { get; } = new(16);
+
+        public List<PiiMatch> Matches { get; } = new(4);
+
+        public List<PiiMatch> Candidates { get; } = new(4);
+
+        public ScanCache Cache { get; } = new();
+
+        public Span<char> Chars(int length)
+        {
+            if (_chars.Length < length)
+            {
+                ArrayPool<char>.Shared.Return(_chars);
+                _chars = ArrayPool<char>.Shared.Rent(length);
+            }
+
+            return _chars;
+        }
+    }
 }
