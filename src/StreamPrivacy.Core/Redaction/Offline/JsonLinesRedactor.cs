@@ -10,10 +10,12 @@ namespace StreamPrivacy.Core.Redaction.Offline;
 /// with a top-level <c>consent</c> member is an <em>event</em>: the consent filter, minimisation,
 /// field rules and free-text scanning all apply. Any other line is a <em>document</em>: field rules
 /// and free-text scanning apply, but nothing is dropped for consent or by the allowlist (those are
-/// event semantics). Invalid lines are reported by number through a callback and skipped.
+/// event semantics). Invalid lines are reported by number through a callback and skipped. Lines are
+/// processed in batches on all cores; output order and callbacks follow input order.
 /// </summary>
 public sealed class JsonLinesRedactor
 {
+    private const int BatchLines = 4096;
     private readonly RedactionEngine _events;
     private readonly RedactionEngine _documents;
     private readonly RawEventInspector _consent;
@@ -38,66 +40,79 @@ public sealed class JsonLinesRedactor
     /// <summary>Reads <paramref name="input"/> to the end and writes redacted lines to <paramref name="output"/>.</summary>
     /// <param name="input">JSON lines.</param>
     /// <param name="output">Redacted JSON lines.</param>
-    /// <param name="onProblem">Called with the line number and a value-free description of a skipped line; return false to stop.</param>
+    /// <param name="onProblem">Called, in line order, with the line number and a value-free description of a skipped line; return false to stop.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     public async Task<JsonLinesReport> RunAsync(Stream input, Stream output, Func<long, string, bool> onProblem, CancellationToken cancellationToken = default)
     {
         var report = new JsonLinesReport();
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-        var result = new ArrayBufferWriter<byte>(1 << 16);
-        var counts = new RedactionCounts();
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 22);
+        var lines = new List<(int Start, int Length)>(BatchLines);
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
+        var slices = Enumerable.Range(0, workers).Select(_ => new Slice()).ToArray();
+        long lineNumber = 0;
         try
         {
-            int start = 0, end = 0;
+            int filled = 0;
             var eof = false;
-            while (true)
+            while (!eof || filled > 0)
             {
-                var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
-                if (newline < 0 && !eof)
+                if (!eof && filled < buffer.Length)
                 {
-                    // Compact and refill; grow when one line exceeds the buffer.
-                    if (start > 0)
-                    {
-                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                        end -= start;
-                        start = 0;
-                    }
-
-                    if (end == buffer.Length)
-                    {
-                        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        Buffer.BlockCopy(buffer, 0, bigger, 0, end);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = bigger;
-                    }
-
-                    var read = await input.ReadAsync(buffer.AsMemory(end), cancellationToken);
+                    var read = await input.ReadAsync(buffer.AsMemory(filled), cancellationToken);
                     eof = read == 0;
-                    end += read;
-                    if (result.WrittenCount > (1 << 15))
+                    filled += read;
+                    if (!eof && filled < buffer.Length)
                     {
-                        await output.WriteAsync(result.WrittenMemory, cancellationToken);
-                        result.ResetWrittenCount();
+                        continue;
+                    }
+                }
+
+                // Cut the filled buffer into whole lines; keep a trailing partial line for the next round.
+                lines.Clear();
+                var position = 0;
+                while (position < filled)
+                {
+                    var newline = buffer.AsSpan(position, filled - position).IndexOf((byte)'\n');
+                    if (newline < 0)
+                    {
+                        if (!eof)
+                        {
+                            break;
+                        }
+
+                        newline = filled - position;
                     }
 
+                    lines.Add((position, newline));
+                    position += newline + 1;
+                }
+
+                if (lines.Count == 0 && !eof)
+                {
+                    // One line longer than the buffer: grow it.
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, bigger, 0, filled);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
                     continue;
                 }
 
-                if (newline < 0 && start == end)
+                var stop = await ProcessBatchAsync(buffer, lines, lineNumber, slices, output, report, onProblem, cancellationToken);
+                lineNumber += lines.Count;
+                if (stop)
                 {
                     break;
                 }
 
-                var length = newline < 0 ? end - start : newline;
-                var keepGoing = ProcessLine(buffer.AsSpan(start, length), ++report.Lines, result, report, counts, onProblem);
-                start += newline < 0 ? length : length + 1;
-                if (!keepGoing)
+                var consumed = Math.Min(position, filled);
+                Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
+                filled -= consumed;
+                if (eof && filled == 0)
                 {
                     break;
                 }
             }
 
-            await output.WriteAsync(result.WrittenMemory, cancellationToken);
             await output.FlushAsync(cancellationToken);
         }
         finally
@@ -108,7 +123,67 @@ public sealed class JsonLinesRedactor
         return report;
     }
 
-    private bool ProcessLine(ReadOnlySpan<byte> text, long number, ArrayBufferWriter<byte> result, JsonLinesReport report, RedactionCounts counts, Func<long, string, bool> onProblem)
+    private async Task<bool> ProcessBatchAsync(byte[] buffer, List<(int Start, int Length)> lines, long firstLine, Slice[] slices, Stream output, JsonLinesReport report, Func<long, string, bool> onProblem, CancellationToken cancellationToken)
+    {
+        var per = (lines.Count + slices.Length - 1) / slices.Length;
+        Parallel.For(0, slices.Length, new ParallelOptions { MaxDegreeOfParallelism = slices.Length, CancellationToken = cancellationToken }, w =>
+        {
+            var slice = slices[w];
+            slice.Reset();
+            var end = Math.Min(lines.Count, (w + 1) * per);
+            for (var i = w * per; i < end; i++)
+            {
+                var (start, length) = lines[i];
+                slice.Outcomes.Add(ProcessLine(buffer.AsSpan(start, length), slice));
+            }
+        });
+
+        // Merge in input order: output bytes, counts and problem reports.
+        var index = 0;
+        foreach (var slice in slices)
+        {
+            var written = 0;
+            foreach (var outcome in slice.Outcomes)
+            {
+                var number = firstLine + index + 1;
+                index++;
+                report.Lines++;
+                switch (outcome.Kind)
+                {
+                    case LineKind.Written:
+                        report.Written++;
+                        written = outcome.End;
+                        break;
+                    case LineKind.Blank:
+                        report.Blank++;
+                        break;
+                    case LineKind.NoConsent:
+                        report.DroppedNoConsent++;
+                        break;
+                    case LineKind.Invalid:
+                        report.InvalidJson++;
+                        break;
+                    case LineKind.Withheld:
+                        report.Withheld++;
+                        break;
+                }
+
+                if (outcome.Problem is not null && !onProblem(number, outcome.Problem))
+                {
+                    await output.WriteAsync(slice.Output.WrittenMemory[..written], cancellationToken);
+                    report.Counts.Add(slice.CountsUpTo(written));
+                    return true;
+                }
+            }
+
+            await output.WriteAsync(slice.Output.WrittenMemory, cancellationToken);
+            report.Counts.Add(slice.Counts);
+        }
+
+        return false;
+    }
+
+    private Outcome ProcessLine(ReadOnlySpan<byte> text, Slice slice)
     {
         if (text.Length > 0 && text[^1] == (byte)'\r')
         {
@@ -117,40 +192,42 @@ public sealed class JsonLinesRedactor
 
         if (IsBlank(text))
         {
-            report.Blank++;
-            return true;
+            return new Outcome(LineKind.Blank, slice.Output.WrittenCount, null);
         }
 
         if (!Utf8.IsValid(text) || !IsWellFormed(text))
         {
-            report.InvalidJson++;
-            return onProblem(number, "not valid JSON (skipped)");
+            return new Outcome(LineKind.Invalid, slice.Output.WrittenCount, "not valid JSON (skipped)");
         }
 
         var isEvent = HasTopLevelConsent(text);
         if (isEvent && !_consent.HasConsent(text))
         {
-            report.DroppedNoConsent++;
-            return true;
+            return new Outcome(LineKind.NoConsent, slice.Output.WrittenCount, null);
         }
 
-        var before = result.WrittenCount;
-        counts.Clear();
-        (isEvent ? _events : _documents).Redact(text, result, counts);
-        if (_verifier?.FindLeak(result.WrittenSpan[before..]) is { } leak)
+        var output = slice.Output;
+        var before = output.WrittenCount;
+        slice.LineCounts.Clear();
+        (isEvent ? _events : _documents).Redact(text, output, slice.LineCounts);
+        if (_verifier?.FindLeak(output.WrittenSpan[before..]) is { } leak)
         {
-            // Roll back what this line wrote; the verifier's finding names a type and a path only.
-            var kept = result.WrittenSpan[..before].ToArray();
-            result.ResetWrittenCount();
-            result.Write(kept);
-            report.Withheld++;
-            return onProblem(number, $"withheld: {leak.EntityType} still found at {leak.Path} after redaction");
+            // Roll back what this line wrote; the finding names a type and a path only.
+            slice.Truncate(before);
+            return new Outcome(LineKind.Withheld, before, $"withheld: {leak.EntityType} still found at {leak.Path} after redaction");
         }
 
-        result.Write("\n"u8);
-        report.Written++;
-        report.Counts.Add(counts);
-        return true;
+        output.Write("\n"u8);
+        slice.Counts.Add(slice.LineCounts);
+        slice.Marks.Add((output.WrittenCount, slice.LineCounts.ByEntity.Count == 0 && slice.LineCounts.FieldsRemoved == 0 ? null : Snapshot(slice.LineCounts)));
+        return new Outcome(LineKind.Written, output.WrittenCount, null);
+    }
+
+    private static RedactionCounts Snapshot(RedactionCounts counts)
+    {
+        var copy = new RedactionCounts();
+        copy.Add(counts);
+        return copy;
     }
 
     private bool IsWellFormed(ReadOnlySpan<byte> text)
@@ -197,5 +274,65 @@ public sealed class JsonLinesRedactor
         }
 
         return false;
+    }
+
+    private enum LineKind
+    {
+        Written,
+        Blank,
+        NoConsent,
+        Invalid,
+        Withheld,
+    }
+
+    private readonly record struct Outcome(LineKind Kind, int End, string? Problem);
+
+    /// <summary>One worker's share of a batch: its output bytes, per-line outcomes and counts.</summary>
+    private sealed class Slice
+    {
+        public ArrayBufferWriter<byte> Output { get; } = new(1 << 16);
+
+        public List<Outcome> Outcomes { get; } = new(1024);
+
+        public RedactionCounts Counts { get; } = new();
+
+        public RedactionCounts LineCounts { get; } = new();
+
+        /// <summary>Output end offset after each written line, with that line's counts when non-empty.</summary>
+        public List<(int End, RedactionCounts? Counts)> Marks { get; } = new(1024);
+
+        public void Reset()
+        {
+            Output.ResetWrittenCount();
+            Outcomes.Clear();
+            Counts.Clear();
+            Marks.Clear();
+        }
+
+        public void Truncate(int length)
+        {
+            var kept = Output.WrittenSpan[..length].ToArray();
+            Output.ResetWrittenCount();
+            Output.Write(kept);
+        }
+
+        public RedactionCounts CountsUpTo(int end)
+        {
+            var counts = new RedactionCounts();
+            foreach (var (markEnd, lineCounts) in Marks)
+            {
+                if (markEnd > end)
+                {
+                    break;
+                }
+
+                if (lineCounts is not null)
+                {
+                    counts.Add(lineCounts);
+                }
+            }
+
+            return counts;
+        }
     }
 }
