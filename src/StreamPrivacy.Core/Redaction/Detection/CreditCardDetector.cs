@@ -5,7 +5,7 @@ namespace StreamPrivacy.Core.Redaction.Detection;
 /// (one separator kind per number, first group of four digits, other groups of 3–6 as printed on cards).
 /// A number must be a token on its own (not glued to letters, and not the tail of "SKU-…" style ids).
 /// Contiguous runs must also carry a known issuer prefix (Visa, Mastercard, Amex, Discover, JCB, Diners,
-/// UnionPay, Maestro) because 13–19 digit ids and millisecond timestamps are common in telemetry and one in ten
+/// UnionPay, Maestro, UATP) because 13–19 digit ids and millisecond timestamps are common in telemetry and one in ten
 /// passes Luhn by chance; grouped numbers with an unknown prefix are still reported, at a lower score.
 /// </summary>
 public sealed class CreditCardDetector : IPiiDetector
@@ -32,7 +32,8 @@ public sealed class CreditCardDetector : IPiiDetector
             }
 
             int start = from + rel;
-            if (!DetectionText.IsTokenStart(text, start))
+            // '+' introduces an international phone number, and digits after "DE89 " belong to an IBAN.
+            if (!DetectionText.IsTokenStart(text, start) || (start > 0 && text[start - 1] == '+') || DetectionText.IsInsideSpacedIban(text, start))
             {
                 from = DetectionText.SkipDigits(text, start);
                 continue;
@@ -175,15 +176,15 @@ public sealed class CreditCardDetector : IPiiDetector
     internal static bool IsKnownIssuer(ReadOnlySpan<char> number)
     {
         Span<int> d = stackalloc int[6];
-        int n = 0;
+        int n = 0, length = 0;
         foreach (char c in number)
         {
             if (char.IsAsciiDigit(c))
             {
-                d[n++] = c - '0';
-                if (n == 6)
+                length++;
+                if (n < 6)
                 {
-                    break;
+                    d[n++] = c - '0';
                 }
             }
         }
@@ -208,6 +209,7 @@ public sealed class CreditCardDetector : IPiiDetector
             || p2 is 36 or 38 or 39                      // Diners Club
             || p2 is 62 or 81                            // UnionPay
             || p2 is 50 or 56 or 57 or 58 or 63 or 67    // Maestro
-            || p2 == 60;                                 // Maestro / RuPay ranges
+            || p2 == 60                                  // Maestro / RuPay ranges
+            || (d[0] == 1 && length == 15);              // UATP (airline cards): fixed length keeps ms timestamps out
     }
 }

@@ -8,7 +8,8 @@ namespace StreamPrivacy.Core.Redaction.Detection;
 /// A span prefilter looks for a run of at least seven digits (separators " -.()/" and a leading '+' allowed)
 /// that starts a token; only that window is handed to libphonenumber, once per default region, so clean text
 /// never reaches the library. International numbers ("+44 20 7946 0958", "0044 …") parse with any region;
-/// national ones are tried in each configured region (default US, GB, DE, FR, IN).
+/// national ones are tried in each configured region (default US, GB, DE, FR, IN). A '+'-prefixed number that
+/// has a possible length for its country but is not in a range libphonenumber knows is still reported, at a lower score.
 /// </summary>
 /// <remarks>
 /// Outside the NANP a national number is only accepted when written with its trunk prefix ("030 1234567",
@@ -24,6 +25,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
 
     private const double InternationalScore = 0.7;
     private const double NationalScore = 0.55;
+    private const double PossibleScore = 0.45;
     private const int MinDigits = 7;
     private const int MaxContiguousDigits = 12;
 
@@ -83,7 +85,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
 
             from = end;
-            if (digits < MinDigits || !DetectionText.IsTokenStart(text, start))
+            if (digits < MinDigits || !DetectionText.IsTokenStart(text, start) || DetectionText.IsInsideSpacedIban(text, start))
             {
                 continue;
             }
@@ -93,13 +95,30 @@ public sealed class PhoneNumberDetector : IPiiDetector
                 end--;
             }
 
-            // Windows that are wholly a date, timestamp, SSN or dotted quad never reach libphonenumber.
-            if (!HasLookAlikeShape(text[start..end]))
+            // Windows glued to more text ("0837.8342.ec6f", "04-42-35-83-A1", "…2005 03:22") are fragments of
+            // MACs, hashes or timestamps; windows that are wholly a date, timestamp, SSN or dotted quad, or a
+            // contiguous nine-digit SSN next to its context word, never reach libphonenumber either.
+            if (IsWindowEnd(text, end) && !HasLookAlikeShape(text[start..end]) && !IsContextualSsn(text, start, end))
             {
                 FindInWindow(text, start, end, results);
             }
         }
     }
+
+    private static bool IsWindowEnd(ReadOnlySpan<char> text, int end)
+    {
+        if (end + 1 < text.Length && text[end] == ':' && char.IsAsciiDigit(text[end + 1]))
+        {
+            return false;
+        }
+
+        // "x123" extensions are allowed to follow the number.
+        return DetectionText.IsTokenEnd(text, end)
+            || (end + 1 < text.Length && text[end] is 'x' or 'X' && char.IsAsciiDigit(text[end + 1]));
+    }
+
+    private static bool IsContextualSsn(ReadOnlySpan<char> text, int start, int end) =>
+        end - start == 9 && !text[start..end].ContainsAnyExcept(DetectionText.Digits) && UsSsnDetector.HasContext(text[Math.Max(0, start - 40)..start]);
 
     private void FindInWindow(ReadOnlySpan<char> text, int windowStart, int windowEnd, List<PiiMatch> results)
     {
@@ -117,9 +136,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
                     continue;
                 }
 
-                var source = match.Number.CountryCodeSource;
-                bool withCountryCode = source is PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN
-                    or PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_IDD;
+                bool withCountryCode = match.RawString[0] == '+' || match.RawString.StartsWith("00", StringComparison.Ordinal);
                 results.Add(new PiiMatch(start, match.Length, EntityType, withCountryCode ? InternationalScore : NationalScore));
             }
 
@@ -127,6 +144,19 @@ public sealed class PhoneNumberDetector : IPiiDetector
             {
                 // A leading '+' carries its own country code: other default regions cannot change the result.
                 break;
+            }
+        }
+
+        if (international && results.Count == firstResult)
+        {
+            // "+<country code> <digits>" is a phone number in running text even when the range is not (yet)
+            // in libphonenumber's metadata (e.g. "+972-54-123-4567"): accept a possible-length number, lower score.
+            foreach (var match in _util.FindNumbers(window, _regions[0], PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue))
+            {
+                if (match.Start == 0 && !IsFragmentOfLongerRun(window, match.Start, match.Start + match.Length))
+                {
+                    results.Add(new PiiMatch(windowStart, match.Length, EntityType, PossibleScore));
+                }
             }
         }
     }
@@ -139,30 +169,77 @@ public sealed class PhoneNumberDetector : IPiiDetector
             return false;
         }
 
+        // FindNumbers does not keep the country-code source, so it is derived from the raw text.
         var number = match.Number;
-        switch (number.CountryCodeSource)
+        if (raw[0] == '+')
         {
-            case PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN:
-            case PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_IDD:
-                return true;
-            case PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITHOUT_PLUS_SIGN:
-                // "1 415 555 2671" in the US or "44 20 …" in GB: only the region's own code without a '+'.
-                return number.CountryCode == _regionCountryCodes[region];
-            default:
-                if (!_regionNeedsTrunkPrefix[region])
-                {
-                    return true;
-                }
-
-                int firstDigit = raw.IndexOfAny(DetectionText.Digits);
-                if (raw[firstDigit] == '0')
-                {
-                    return true;
-                }
-
-                // Indian mobiles are routinely written as ten digits without the trunk prefix.
-                return _regions[region] == "IN" && _util.GetNumberType(number) == PhoneNumberType.MOBILE;
+            return true;
         }
+
+        if (number.CountryCode != _regionCountryCodes[region])
+        {
+            // Another country's number without '+': only through an international dialling prefix ("0044 …").
+            return raw.StartsWith("00") || raw.StartsWith("011");
+        }
+
+        if (!_regionNeedsTrunkPrefix[region] || raw[raw.IndexOfAny(DetectionText.Digits)] == '0')
+        {
+            return true;
+        }
+
+        // Indian mobiles are routinely written as ten digits without the trunk prefix, contiguous
+        // or grouped 5-5 / 3-3-4 / 4-3-3; other groupings ("644-55-4450-1") are ids, not phones.
+        return _regions[region] == "IN" && HasIndianMobileGrouping(raw) && _util.GetNumberType(number) == PhoneNumberType.MOBILE;
+    }
+
+    private static bool HasIndianMobileGrouping(ReadOnlySpan<char> raw)
+    {
+        Span<int> sizes = stackalloc int[4];
+        int groups = GroupSizes(raw, sizes);
+        return groups switch
+        {
+            1 => sizes[0] == 10,
+            2 => sizes[0] == 5 && sizes[1] == 5,
+            3 => (sizes[0], sizes[1], sizes[2]) is (3, 3, 4) or (4, 3, 3),
+            _ => false,
+        };
+    }
+
+    /// <summary>Sizes of the first digit groups (up to <c>sizes.Length</c>); returns the total group count.</summary>
+    private static int GroupSizes(ReadOnlySpan<char> raw, Span<int> sizes)
+    {
+        int groups = 0, run = 0;
+        foreach (char c in raw)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                run++;
+                continue;
+            }
+
+            if (run > 0)
+            {
+                if (groups < sizes.Length)
+                {
+                    sizes[groups] = run;
+                }
+
+                groups++;
+                run = 0;
+            }
+        }
+
+        if (run > 0)
+        {
+            if (groups < sizes.Length)
+            {
+                sizes[groups] = run;
+            }
+
+            groups++;
+        }
+
+        return groups;
     }
 
     /// <summary>A match glued by a single separator to more digits is a fragment of a card, IBAN or id.</summary>
@@ -176,45 +253,16 @@ public sealed class PhoneNumberDetector : IPiiDetector
     /// <summary>Shapes that libphonenumber can accept but that are other data: SSNs, dotted quads, dates, long ids.</summary>
     private static bool HasLookAlikeShape(ReadOnlySpan<char> raw)
     {
-        int digits = 0, groups = 0, dots = 0, maxGroup = 0, run = 0;
         Span<int> sizes = stackalloc int[4];
-        foreach (char c in raw)
+        int groups = GroupSizes(raw, sizes);
+        int maxGroup = 0;
+        for (int i = 0; i < Math.Min(groups, sizes.Length); i++)
         {
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-                run++;
-                continue;
-            }
-
-            if (run > 0)
-            {
-                if (groups < 4)
-                {
-                    sizes[groups] = run;
-                }
-
-                groups++;
-                maxGroup = Math.Max(maxGroup, run);
-                run = 0;
-            }
-
-            dots += c == '.' ? 1 : 0;
-        }
-
-        if (run > 0)
-        {
-            if (groups < 4)
-            {
-                sizes[groups] = run;
-            }
-
-            groups++;
-            maxGroup = Math.Max(maxGroup, run);
+            maxGroup = Math.Max(maxGroup, sizes[i]);
         }
 
         bool plus = raw[0] == '+';
-        if (!plus && groups == 1 && digits > MaxContiguousDigits)
+        if (!plus && groups == 1 && sizes[0] > MaxContiguousDigits)
         {
             return true; // contiguous ids, millisecond timestamps, card numbers
         }
@@ -224,12 +272,13 @@ public sealed class PhoneNumberDetector : IPiiDetector
             return true; // AAA-GG-SSSS: an SSN (valid or not), never a phone in the supported regions
         }
 
-        if (groups == 3 && ((sizes[0] == 4 && sizes[1] <= 2 && sizes[2] <= 2) || (sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] == 4)))
+        if (!plus && groups >= 3
+            && ((sizes[0] == 4 && sizes[1] <= 2 && sizes[2] <= 2) || (sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] == 4)))
         {
-            return true; // yyyy-mm-dd, dd/mm/yyyy, dd.mm.yyyy
+            return true; // yyyy-mm-dd, dd/mm/yyyy, dd.mm.yyyy, possibly followed by a time
         }
 
-        return dots >= 3 && maxGroup <= 3; // dotted quads and version strings
+        return raw.Count('.') >= 3 && groups <= sizes.Length && maxGroup <= 3; // dotted quads and version strings
     }
 
     private static bool IsDuplicate(List<PiiMatch> results, int firstResult, int start, int length)

@@ -89,7 +89,8 @@ public sealed class UsSsnDetector : IPiiDetector
 
     private static bool IsDigits(ReadOnlySpan<char> span) => !span.ContainsAnyExcept(DetectionText.Digits);
 
-    private static bool HasContext(ReadOnlySpan<char> before)
+    /// <summary>True when <paramref name="before"/> contains an SSN context word (case-insensitive).</summary>
+    internal static bool HasContext(ReadOnlySpan<char> before)
     {
         foreach (var word in ContextWords)
         {
