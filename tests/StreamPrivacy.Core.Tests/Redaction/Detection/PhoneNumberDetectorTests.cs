@@ -52,9 +52,34 @@ public sealed class PhoneNumberDetectorTests
     }
 
     [Fact]
+    public void Detect_InternationalNumberWithNonMatchingRegion_StillReports()
+    {
+        var germanOnly = new PhoneNumberDetector(["DE"]);
+        DetectorAssert.FindsExactly(germanOnly, "London +44 20 7946 0958", "+44 20 7946 0958");
+        DetectorAssert.FindsExactly(germanOnly, "London 0044 20 7946 0958", "0044 20 7946 0958");
+    }
+
+    [Fact]
     public void Detect_InternationalNumber_ScoresBelowChecksumTypes()
     {
         var match = Assert.Single(DetectorAssert.Run(_detector, "+44 20 7946 0958"));
         Assert.InRange(match.Score, 0.5, 0.8);
     }
+
+    [Fact]
+    public void Detect_InternationalNumberOutsideKnownRanges_ReportsWithLowerScore()
+    {
+        var match = Assert.Single(DetectorAssert.Run(_detector, "Israel +972-54-123-4567"));
+        Assert.Equal((7, 16), (match.Start, match.Length));
+        Assert.True(match.Score < 0.5, "unvalidated international numbers must score below validated ones");
+    }
+
+    [Theory]
+    [InlineData("nic=0837.8342.ec6f.")]
+    [InlineData("device 04-42-35-83-A1-6A")]
+    [InlineData("at 06-04-2005 03:22 UTC")]
+    [InlineData("id 644-55-4450-1")]
+    [InlineData("IBAN NL08 WVRK 4044 1009 32")]
+    [InlineData("my ssn is 026731959")]
+    public void Detect_FragmentOfOtherData_ReportsNothing(string text) => DetectorAssert.FindsNothing(_detector, text);
 }
