@@ -55,8 +55,19 @@ public sealed class CreditCardDetector : IPiiDetector
                 }
 
                 char c = text[i];
-                if ((c != ' ' && c != '-') || (separator != '\0' && c != separator))
+                if (c != ' ' && c != '-')
                 {
+                    break;
+                }
+
+                if (separator != '\0' && c != separator)
+                {
+                    // "4012888888881881 4012-8888-8888-1881": the group before a dash starts the next number.
+                    if (separator == ' ' && c == '-')
+                    {
+                        groups--;
+                    }
+
                     break;
                 }
 
@@ -118,7 +129,20 @@ public sealed class CreditCardDetector : IPiiDetector
 
     private bool TryReport(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int first, int last, List<PiiMatch> results)
     {
-        if (last - first < 2 || ends[first] - starts[first] != 4)
+        if (last - first == 1)
+        {
+            // A contiguous number next to other space-separated numbers.
+            var single = text[starts[first]..ends[first]];
+            if (single.Length is >= 13 and <= 19 && IsKnownIssuer(single) && IsPlausible(single))
+            {
+                results.Add(new PiiMatch(starts[first], single.Length, EntityType, KnownIssuerScore));
+                return true;
+            }
+
+            return false;
+        }
+
+        if (ends[first] - starts[first] != 4)
         {
             return false;
         }
@@ -142,7 +166,7 @@ public sealed class CreditCardDetector : IPiiDetector
         }
 
         var span = text[starts[first]..ends[last - 1]];
-        if (!Checksums.Luhn(span) || !IsPlausible(span))
+        if (!IsPlausible(span))
         {
             return false;
         }

@@ -140,9 +140,10 @@ public sealed class PhoneNumberDetector : IPiiDetector
                 results.Add(new PiiMatch(start, match.Length, EntityType, withCountryCode ? InternationalScore : NationalScore));
             }
 
-            if (international)
+            // A leading '+' carries its own country code, so other regions cannot change the result; and once
+            // the window is fully explained by accepted numbers, further regions would only repeat them.
+            if (international || CoversWindow(results, firstResult, windowStart, window))
             {
-                // A leading '+' carries its own country code: other default regions cannot change the result.
                 break;
             }
         }
@@ -279,6 +280,34 @@ public sealed class PhoneNumberDetector : IPiiDetector
         }
 
         return raw.Count('.') >= 3 && groups <= sizes.Length && maxGroup <= 3; // dotted quads and version strings
+    }
+
+    private static bool CoversWindow(List<PiiMatch> results, int firstResult, int windowStart, string window)
+    {
+        int covered = 0;
+        for (int i = firstResult; i < results.Count; i++)
+        {
+            covered += results[i].Length;
+        }
+
+        int digits = 0;
+        foreach (char c in window)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        // Matches found in one window never overlap; compare digit counts so separators between numbers don't matter.
+        int coveredDigits = 0;
+        for (int i = firstResult; i < results.Count; i++)
+        {
+            var span = window.AsSpan(results[i].Start - windowStart, results[i].Length);
+            foreach (char c in span)
+            {
+                coveredDigits += char.IsAsciiDigit(c) ? 1 : 0;
+            }
+        }
+
+        return covered > 0 && coveredDigits == digits;
     }
 
     private static bool IsDuplicate(List<PiiMatch> results, int firstResult, int start, int length)

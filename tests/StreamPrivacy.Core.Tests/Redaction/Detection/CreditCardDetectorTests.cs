@@ -51,4 +51,12 @@ public sealed class CreditCardDetectorTests
     [Fact]
     public void Detect_ContiguousUnknownIssuer_ReportsNothing() =>
         DetectorAssert.FindsNothing(_detector, "num 1234567890123452");
+
+    [Fact]
+    public void Detect_ThreeFormatsInOneSentence_ReportsEachCard()
+    {
+        const string Text = "4012888888881881 4012-8888-8888-1881 4012 8888 8888 1881";
+        var spans = DetectorAssert.Run(_detector, Text).Select(m => (m.Start, m.Length)).Order();
+        Assert.Equal([(0, 16), (17, 19), (37, 19)], spans);
+    }
 }

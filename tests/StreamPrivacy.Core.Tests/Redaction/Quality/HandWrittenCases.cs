@@ -55,6 +55,8 @@ internal static class HandWrittenCases
         "visa electron [[CREDIT_CARD:4917300800000000]]",
         "[[CREDIT_CARD:4484070000000000]]",
         "paid with [[CREDIT_CARD:4111 1111 1111 1111]], exp 12/28",
+        "[[CREDIT_CARD:4012888888881881]] [[CREDIT_CARD:4012-8888-8888-1881]] [[CREDIT_CARD:4012 8888 8888 1881]]",
+        "diners [[CREDIT_CARD:36148900647913]] or [[CREDIT_CARD:38520000023237]]",
         "[[CREDIT_CARD:3782 822463 10005]]",
 
         // IBAN (SWIFT registry examples)
@@ -147,6 +149,8 @@ internal static class HandWrittenCases
         "SSN [[US_SSN:536 22 1234]]",
         "social security: [[US_SSN:536221234]]",
         "(SSN [[US_SSN:001-01-0001]])",
+        "My SSN is [[US_SSN:078-05-1123]] and his is [[US_SSN:078 05 1124]]",
+        "ssn [[US_SSN:078.05.1123]]",
 
         // IP
         "microsoft.com [[IP_ADDRESS:159.233.48.213]]",
@@ -158,6 +162,8 @@ internal static class HandWrittenCases
         "mapped [[IP_ADDRESS:::ffff:192.0.2.128]]",
         "GET / from [[IP_ADDRESS:10.1.2.3]]:52311",
         "[[IP_ADDRESS:255.255.255.255]] broadcast",
+        "server bound to [[IP_ADDRESS:::]] on all interfaces",
+        "ip: [[IP_ADDRESS:2001:db8:3333:4444:5555:6666:1.2.3.4]]",
 
         // MAC
         "[[MAC_ADDRESS:00:1B:44:11:3A:B7]]",
@@ -183,5 +189,8 @@ internal static class HandWrittenCases
         "order ORD-2026-000123", "42", "97.5%",
         "ts 1700000000123",
         "std::vector<int> and ns::Type",
+        "card 4012-8888-8888-1882 declined", "my credit card number is 4012888888881882",
+        "IBAN AL47 212 1100 9000 0000 2356 9874 1",
+        "ip 192.168.0 and 256.1.2.3 and 1.2.3.4.5",
     ];
 }
