@@ -30,6 +30,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
     private const int MaxContiguousDigits = 12;
 
     private static readonly SearchValues<char> StartChars = SearchValues.Create("0123456789+(");
+    private static readonly SearchValues<char> DecimalChars = SearchValues.Create("0123456789.");
     private static readonly SearchValues<char> RunChars = SearchValues.Create("0123456789 -.()/");
 
     private readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
@@ -98,11 +99,61 @@ public sealed class PhoneNumberDetector : IPiiDetector
             // Windows glued to more text ("0837.8342.ec6f", "04-42-35-83-A1", "…2005 03:22") are fragments of
             // MACs, hashes or timestamps; windows that are wholly a date, timestamp, SSN or dotted quad, or a
             // contiguous nine-digit SSN next to its context word, never reach libphonenumber either.
-            if (IsWindowEnd(text, end) && !HasLookAlikeShape(text[start..end]) && !IsContextualSsn(text, start, end))
+            start = SkipLeadingDate(text, start, end);
+            if (IsWindowEnd(text, end) && CountDigits(text[start..end]) >= MinDigits
+                && !HasLookAlikeShape(text[start..end]) && !IsContextualSsn(text, start, end))
             {
                 FindInWindow(text, start, end, results);
             }
         }
+    }
+
+    /// <summary>"2026-11-20 415-555-2671": a date joined to the number by a space is skipped, not read as digits of it.</summary>
+    private static int SkipLeadingDate(ReadOnlySpan<char> text, int start, int end)
+    {
+        Span<int> sizes = stackalloc int[3];
+        int i = start, groups = 0;
+        char separator = '\0';
+        while (true)
+        {
+            int groupStart = i;
+            while (i < end && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i == groupStart)
+            {
+                return start;
+            }
+
+            sizes[groups++] = i - groupStart;
+            if (groups == 3)
+            {
+                break;
+            }
+
+            if (i >= end || text[i] is not ('-' or '/' or '.') || (separator != '\0' && text[i] != separator))
+            {
+                return start;
+            }
+
+            separator = text[i++];
+        }
+
+        bool date = (sizes[0] == 4 && sizes[1] <= 2 && sizes[2] <= 2) || (sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] == 4);
+        return date && i + 1 < end && text[i] == ' ' ? i + 1 : start;
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> span)
+    {
+        int digits = 0;
+        foreach (char c in span)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits;
     }
 
     private static bool IsWindowEnd(ReadOnlySpan<char> text, int end)
@@ -277,6 +328,11 @@ public sealed class PhoneNumberDetector : IPiiDetector
             && ((sizes[0] == 4 && sizes[1] <= 2 && sizes[2] <= 2) || (sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] == 4)))
         {
             return true; // yyyy-mm-dd, dd/mm/yyyy, dd.mm.yyyy, possibly followed by a time
+        }
+
+        if (groups == 2 && raw.Count('.') == 1 && !raw.ContainsAnyExcept(DecimalChars))
+        {
+            return true; // a decimal number such as a score or an amount ("0.9876543")
         }
 
         return raw.Count('.') >= 3 && groups <= sizes.Length && maxGroup <= 3; // dotted quads and version strings

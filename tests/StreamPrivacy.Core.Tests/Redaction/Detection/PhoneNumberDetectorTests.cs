@@ -21,6 +21,8 @@ public sealed class PhoneNumberDetectorTests
     [InlineData("Mumbai 098765 43210", "098765 43210")]
     [InlineData("Mumbai +91 98765 43210", "+91 98765 43210")]
     [InlineData("intl 0044 20 7946 0958", "0044 20 7946 0958")]
+    [InlineData("2026-11-20 415-555-2671", "415-555-2671")]
+    [InlineData("Berlin 030/1234567", "030/1234567")]
     public void Detect_Number_ReportsExactSpan(string text, string expected) =>
         DetectorAssert.FindsExactly(_detector, text, expected);
 
@@ -81,5 +83,7 @@ public sealed class PhoneNumberDetectorTests
     [InlineData("id 644-55-4450-1")]
     [InlineData("IBAN NL08 WVRK 4044 1009 32")]
     [InlineData("my ssn is 026731959")]
+    [InlineData("score 0.9876543")]
+    [InlineData("2026-11-20 10:00:00")]
     public void Detect_FragmentOfOtherData_ReportsNothing(string text) => DetectorAssert.FindsNothing(_detector, text);
 }

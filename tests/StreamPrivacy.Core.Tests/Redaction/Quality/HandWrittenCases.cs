@@ -18,6 +18,12 @@ internal static class HandWrittenCases
         "[[EMAIL_ADDRESS:a@b.io]]",
 
         // Phone
+        "[[PHONE_NUMBER:+44 (0) 20 7946 0958]]", "[[PHONE_NUMBER:+49 (0)30 1234567]]", "[[PHONE_NUMBER:0049 30 1234567]]",
+        "[[PHONE_NUMBER:+33 (0)1 42 68 53 00]]", "[[PHONE_NUMBER:01.42.68.53.00]]", "[[PHONE_NUMBER:+91-9876543210]]",
+        "[[PHONE_NUMBER:9876543210]]", "[[PHONE_NUMBER:030/1234567]]", "[[PHONE_NUMBER:089 / 123456]]", "[[PHONE_NUMBER:(415)555-2671]]",
+        "[[PHONE_NUMBER:1 (212) 555-5555]]", "[[PHONE_NUMBER:+12125555555]]", "[[PHONE_NUMBER:2125555555]]", "[[PHONE_NUMBER:212 555 5555]]",
+        "[[PHONE_NUMBER:425-882-9090]] x123", "2026-11-20 [[PHONE_NUMBER:415-555-2671]]", "[[PHONE_NUMBER:415-555-2671]]/[[PHONE_NUMBER:212-555-5555]]",
+        "Tel.: [[PHONE_NUMBER:+49 30 1234567]]",
         "My phone is [[PHONE_NUMBER:212-555-5555]]",
         "My phone number is [[PHONE_NUMBER:(425) 882-9090]]",
         "call [[PHONE_NUMBER:425 882 9090]] or [[PHONE_NUMBER:+1-425-882-9090]]",
@@ -153,6 +159,9 @@ internal static class HandWrittenCases
         "ssn [[US_SSN:078.05.1123]]",
 
         // IP
+        "http://[[IP_ADDRESS:10.0.0.1]]:8080/path", "[[IP_ADDRESS:10.0.0.1]]/24", "IP=[[IP_ADDRESS:8.8.4.4]],", "[[IP_ADDRESS:::ffff:7f00:1]]",
+        "[[IP_ADDRESS:FE80::0202:B3FF:FE1E:8329]]", "[[[IP_ADDRESS:2001:db8::1]]]:80", "[[IP_ADDRESS:192.168.1.1]]/24,[[IP_ADDRESS:10.0.0.0]]/8",
+        "prefix [[IP_ADDRESS:2001:db8::]]",
         "microsoft.com [[IP_ADDRESS:159.233.48.213]]",
         "[[IP_ADDRESS:192.168.0.1]]",
         "[[IP_ADDRESS:1.1.1.1]]",
@@ -189,6 +198,9 @@ internal static class HandWrittenCases
         "order ORD-2026-000123", "42", "97.5%",
         "ts 1700000000123",
         "std::vector<int> and ns::Type",
+        "ISBN 978-3-16-148410-0", "2026-11-20 10:00:00", "Call at 10:30", "20.11.2026 14:00", "1,234,567 users", "+5.3% growth",
+        "p=0.0001234", "lat 52.520008, lon 13.404954", "build 20261120.1234567", "1e-10", "2026-11-20T10:00:00.123+01:00",
+        "page 1234567", "score 0.9876543", "amount 12345678.90",
         "card 4012-8888-8888-1882 declined", "my credit card number is 4012888888881882",
         "IBAN AL47 212 1100 9000 0000 2356 9874 1",
         "ip 192.168.0 and 256.1.2.3 and 1.2.3.4.5",

@@ -41,6 +41,12 @@ internal sealed class SentenceBuilder
                 break;
             }
 
+            // "[[[IP_ADDRESS:…]]]" is a bracketed entity: the marker is the innermost "[[".
+            while (marked[open + 2] == '[')
+            {
+                open++;
+            }
+
             int colon = marked.IndexOf(':', open);
             int close = marked.IndexOf("]]", colon, StringComparison.Ordinal);
             builder.Text(marked[i..open]).Entity(marked[(open + 2)..colon], marked[(colon + 1)..close]);
