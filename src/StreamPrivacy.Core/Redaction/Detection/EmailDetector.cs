@@ -54,8 +54,10 @@ public sealed class EmailDetector : IPiiDetector
     /// <summary>Start of a valid local part ending just before <paramref name="at"/>, or -1.</summary>
     private static int LocalPartStart(ReadOnlySpan<char> text, int at)
     {
-        int start = at;
-        while (start > 0 && LocalChars.Contains(text[start - 1]))
+        // The scan is bounded so that a long run of '@'-separated junk cannot make detection quadratic;
+        // anything longer than 64 characters is not a valid local part anyway.
+        int start = at, limit = Math.Max(0, at - 256);
+        while (start > limit && LocalChars.Contains(text[start - 1]))
         {
             start--;
         }
