@@ -114,7 +114,8 @@ public sealed class CreditCardDetector : IPiiDetector
             int matchedTo = -1;
             for (int e = starts.Length; e > s; e--)
             {
-                if ((e < starts.Length || DetectionText.IsTokenEnd(text, runEnd)) && TryReport(text, starts, ends, s, e, results))
+                if ((e < starts.Length || DetectionText.IsTokenEnd(text, runEnd)) && IsPlausiblePart(starts, ends, s, e)
+                    && TryReport(text, starts, ends, s, e, results))
                 {
                     matchedTo = e;
                     break;
@@ -125,6 +126,27 @@ public sealed class CreditCardDetector : IPiiDetector
         }
 
         return runEnd;
+    }
+
+    /// <summary>
+    /// A card taken from the middle of a longer run of space-separated groups must carry a known issuer prefix,
+    /// must not follow another four-digit group (it would be the tail of a longer grouped number), and must not
+    /// stop one three-digit group short of a 4-4-4-4-3 layout: otherwise 19-digit look-alikes yield a Luhn-valid
+    /// 15- or 16-digit slice one time in ten.
+    /// </summary>
+    private static bool IsPlausiblePart(ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int first, int last)
+    {
+        if (last - first == 1 || (first == 0 && last == starts.Length))
+        {
+            return true;
+        }
+
+        if (first > 0 && ends[first - 1] - starts[first - 1] == 4)
+        {
+            return false;
+        }
+
+        return last == starts.Length || last - first != 4 || ends[last] - starts[last] != 3;
     }
 
     private bool TryReport(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int first, int last, List<PiiMatch> results)
@@ -171,7 +193,13 @@ public sealed class CreditCardDetector : IPiiDetector
             return false;
         }
 
-        double score = IsKnownIssuer(span) ? KnownIssuerScore : UnknownIssuerScore;
+        bool known = IsKnownIssuer(span);
+        if (!known && (first > 0 || last < starts.Length))
+        {
+            return false;
+        }
+
+        double score = known ? KnownIssuerScore : UnknownIssuerScore;
         results.Add(new PiiMatch(starts[first], span.Length, EntityType, score));
         return true;
     }

@@ -91,7 +91,10 @@ public sealed class PhoneNumberDetector : IPiiDetector
                 continue;
             }
 
-            while (end > start && !char.IsAsciiDigit(text[end - 1]) && text[end - 1] != ')')
+            // Trailing separators are sentence punctuation; a closing parenthesis only belongs to the number
+            // when the window also opened one ("(415) 555-2671" yes, "(ssn 064563110)" no).
+            while (end > start && !char.IsAsciiDigit(text[end - 1])
+                && (text[end - 1] != ')' || text[start..end].IndexOf('(') < 0))
             {
                 end--;
             }
@@ -234,14 +237,38 @@ public sealed class PhoneNumberDetector : IPiiDetector
             return raw.StartsWith("00") || raw.StartsWith("011");
         }
 
-        if (!_regionNeedsTrunkPrefix[region] || raw[raw.IndexOfAny(DetectionText.Digits)] == '0')
+        char firstDigit = raw[raw.IndexOfAny(DetectionText.Digits)];
+        if (number.CountryCode == 1)
+        {
+            // NANP numbers are written 3-3-4 ("(415) 555-2671"), optionally after a "1", or contiguous;
+            // "213-39-4083-1" is the right length but an id.
+            return HasNanpGrouping(raw);
+        }
+
+        if (!_regionNeedsTrunkPrefix[region] || firstDigit == '0')
         {
             return true;
         }
 
-        // Indian mobiles are routinely written as ten digits without the trunk prefix, contiguous
-        // or grouped 5-5 / 3-3-4 / 4-3-3; other groupings ("644-55-4450-1") are ids, not phones.
-        return _regions[region] == "IN" && HasIndianMobileGrouping(raw) && _util.GetNumberType(number) == PhoneNumberType.MOBILE;
+        // Indian mobiles (6–9…) are routinely written as ten digits without the trunk prefix, contiguous
+        // or grouped 5-5 / 3-3-4 / 4-3-3; other groupings ("644-55-4450-1") are ids, not phones, and the
+        // 1xxx "mobile" ranges would swallow ten-digit Unix timestamps.
+        return _regions[region] == "IN" && firstDigit is >= '6' and <= '9' && HasIndianMobileGrouping(raw)
+            && _util.GetNumberType(number) == PhoneNumberType.MOBILE;
+    }
+
+    private static bool HasNanpGrouping(ReadOnlySpan<char> raw)
+    {
+        Span<int> sizes = stackalloc int[4];
+        int groups = GroupSizes(raw, sizes);
+        int skip = groups > 1 && sizes[0] == 1 ? 1 : 0;
+        return (groups - skip) switch
+        {
+            1 => sizes[skip] is 10 or 11,
+            2 => (sizes[skip], sizes[skip + 1]) is (3, 7) or (6, 4),
+            3 => (sizes[skip], sizes[skip + 1], sizes[skip + 2]) is (3, 3, 4),
+            _ => false,
+        };
     }
 
     private static bool HasIndianMobileGrouping(ReadOnlySpan<char> raw)
@@ -305,7 +332,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
     /// <summary>Shapes that libphonenumber can accept but that are other data: SSNs, dotted quads, dates, long ids.</summary>
     private static bool HasLookAlikeShape(ReadOnlySpan<char> raw)
     {
-        Span<int> sizes = stackalloc int[4];
+        Span<int> sizes = stackalloc int[6];
         int groups = GroupSizes(raw, sizes);
         int maxGroup = 0;
         for (int i = 0; i < Math.Min(groups, sizes.Length); i++)
@@ -330,12 +357,22 @@ public sealed class PhoneNumberDetector : IPiiDetector
             return true; // yyyy-mm-dd, dd/mm/yyyy, dd.mm.yyyy, possibly followed by a time
         }
 
+        if (groups == 6 && !plus && AllEqual(sizes, 2) && (raw.Count('-') == 5 || raw.Count(':') == 5))
+        {
+            return true; // an all-digit MAC address ("04-75-08-46-79-01")
+        }
+
+        if (groups == 3 && !plus && AllEqual(sizes[..3], 4) && raw.Count('.') == 2)
+        {
+            return true; // a Cisco-style MAC address ("0936.6828.3133")
+        }
+
         if (groups == 2 && raw.Count('.') == 1 && !raw.ContainsAnyExcept(DecimalChars))
         {
             return true; // a decimal number such as a score or an amount ("0.9876543")
         }
 
-        return raw.Count('.') >= 3 && groups <= sizes.Length && maxGroup <= 3; // dotted quads and version strings
+        return groups == 4 && raw.Count('.') == 3 && maxGroup <= 3; // dotted quads
     }
 
     private static bool CoversWindow(List<PiiMatch> results, int firstResult, int windowStart, string window)
@@ -365,6 +402,8 @@ public sealed class PhoneNumberDetector : IPiiDetector
 
         return covered > 0 && coveredDigits == digits;
     }
+
+    private static bool AllEqual(ReadOnlySpan<int> values, int expected) => !values.ContainsAnyExcept(expected);
 
     private static bool IsDuplicate(List<PiiMatch> results, int firstResult, int start, int length)
     {

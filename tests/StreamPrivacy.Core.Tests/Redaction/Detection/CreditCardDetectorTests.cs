@@ -35,6 +35,8 @@ public sealed class CreditCardDetectorTests
     [InlineData("4111-1111-1111-1111-22")]
     [InlineData("price $1,299.99")]
     [InlineData("mobile +4915123099389")]
+    [InlineData("ref 6255 7273 4307 7163 760")]
+    [InlineData("ref 6304 0185 3660 7262 341")]
     [InlineData("IBAN PT32 0087 3983 3228 7027 5412 4")]
     [InlineData("account IT04 W120 5206 3295 3916 6292 657")]
     public void Detect_LookAlike_ReportsNothing(string text) => DetectorAssert.FindsNothing(_detector, text);

@@ -84,6 +84,11 @@ public sealed class PhoneNumberDetectorTests
     [InlineData("IBAN NL08 WVRK 4044 1009 32")]
     [InlineData("my ssn is 026731959")]
     [InlineData("score 0.9876543")]
+    [InlineData("id 213-39-4083-1")]
+    [InlineData("epoch 1601636390")]
+    [InlineData("(my ssn is 064563110)")]
+    [InlineData("hw addr 04-75-08-46-79-01")]
+    [InlineData("hw addr 0936.6828.3133")]
     [InlineData("2026-11-20 10:00:00")]
     public void Detect_FragmentOfOtherData_ReportsNothing(string text) => DetectorAssert.FindsNothing(_detector, text);
 }

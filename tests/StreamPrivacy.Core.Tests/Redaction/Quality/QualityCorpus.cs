@@ -43,9 +43,9 @@ internal static class QualityCorpus
         [EntityTypes.MacAddress] = ["mac ", "device MAC: ", "hw addr ", "nic=", "station "],
     };
 
-    public static IReadOnlyList<LabelledSentence> Build()
+    public static IReadOnlyList<LabelledSentence> Build(int seed = Seed)
     {
-        var faker = new Faker("en") { Random = new Randomizer(Seed) };
+        var faker = new Faker("en") { Random = new Randomizer(seed) };
         var pii = new SyntheticPii(faker);
         var corpus = new List<LabelledSentence>();
 
