@@ -30,6 +30,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
     private const int MaxContiguousDigits = 12;
 
     private static readonly SearchValues<char> StartChars = SearchValues.Create("0123456789+(");
+    private static readonly SearchValues<char> ExtensionMarkers = SearchValues.Create("xXeE");
     private static readonly SearchValues<char> DecimalChars = SearchValues.Create("0123456789.");
     private static readonly SearchValues<char> RunChars = SearchValues.Create("0123456789 -.()/");
 
@@ -102,6 +103,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
             // Windows glued to more text ("0837.8342.ec6f", "04-42-35-83-A1", "…2005 03:22") are fragments of
             // MACs, hashes or timestamps; windows that are wholly a date, timestamp, SSN or dotted quad, or a
             // contiguous nine-digit SSN next to its context word, never reach libphonenumber either.
+            end = IncludeExtension(text, end);
             start = SkipLeadingDate(text, start, end);
             if (IsWindowEnd(text, end) && CountDigits(text[start..end]) >= MinDigits
                 && !HasLookAlikeShape(text[start..end]) && !IsContextualSsn(text, start, end))
@@ -148,6 +150,38 @@ public sealed class PhoneNumberDetector : IPiiDetector
         return date && i + 1 < end && text[i] == ' ' ? i + 1 : start;
     }
 
+    /// <summary>
+    /// Extends the window over an extension ("x123", " ext. 123", " ext 123") so that libphonenumber reports it
+    /// as part of the number and the redaction covers it.
+    /// </summary>
+    private static int IncludeExtension(ReadOnlySpan<char> text, int end)
+    {
+        int i = end;
+        if (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        var rest = text[i..];
+        int marker = rest.StartsWith("ext.", StringComparison.OrdinalIgnoreCase) ? 4
+            : rest.StartsWith("ext", StringComparison.OrdinalIgnoreCase) ? 3
+            : rest.Length > 0 && rest[0] is 'x' or 'X' ? 1
+            : 0;
+        if (marker == 0)
+        {
+            return end;
+        }
+
+        i += marker;
+        if (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        int digitsEnd = DetectionText.SkipDigits(text, i);
+        return digitsEnd > i && digitsEnd - i <= 6 && DetectionText.IsTokenEnd(text, digitsEnd) ? digitsEnd : end;
+    }
+
     private static int CountDigits(ReadOnlySpan<char> span)
     {
         int digits = 0;
@@ -166,9 +200,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
             return false;
         }
 
-        // "x123" extensions are allowed to follow the number.
-        return DetectionText.IsTokenEnd(text, end)
-            || (end + 1 < text.Length && text[end] is 'x' or 'X' && char.IsAsciiDigit(text[end + 1]));
+        return DetectionText.IsTokenEnd(text, end);
     }
 
     private static bool IsContextualSsn(ReadOnlySpan<char> text, int start, int end) =>
@@ -218,7 +250,14 @@ public sealed class PhoneNumberDetector : IPiiDetector
 
     private bool Accept(string window, PhoneNumberMatch match, int region)
     {
+        // Shape and grouping rules look at the number itself, without an extension ("x1234", " ext. 12").
         var raw = window.AsSpan(match.Start, match.Length);
+        int extension = raw.IndexOfAny(ExtensionMarkers);
+        if (extension > 0)
+        {
+            raw = raw[..extension].TrimEnd(' ');
+        }
+
         if (IsFragmentOfLongerRun(window, match.Start, match.Start + match.Length) || HasLookAlikeShape(raw))
         {
             return false;

@@ -23,6 +23,9 @@ public sealed class PhoneNumberDetectorTests
     [InlineData("intl 0044 20 7946 0958", "0044 20 7946 0958")]
     [InlineData("2026-11-20 415-555-2671", "415-555-2671")]
     [InlineData("Berlin 030/1234567", "030/1234567")]
+    [InlineData("desk 415-555-2671x1234.", "415-555-2671x1234")]
+    [InlineData("desk (415)555-2671 ext. 12", "(415)555-2671 ext. 12")]
+    [InlineData("intl 001-415-555-2671x123", "001-415-555-2671x123")]
     public void Detect_Number_ReportsExactSpan(string text, string expected) =>
         DetectorAssert.FindsExactly(_detector, text, expected);
 

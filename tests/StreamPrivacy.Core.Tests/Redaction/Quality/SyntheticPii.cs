@@ -38,8 +38,9 @@ internal sealed class SyntheticPii(Faker faker)
         {
             string nsn = Phones.GetNationalSignificantNumber(number);
             string a = nsn[..3], e = nsn[3..6], l = nsn[6..];
-            return _f.Random.Int(0, 7) switch
+            return _f.Random.Int(0, 8) switch
             {
+                7 => $"{a}-{e}-{l}x{_f.Random.Int(1, 9999)}",
                 0 => national,
                 1 => $"{a}-{e}-{l}",
                 2 => $"{a}.{e}.{l}",
