@@ -262,6 +262,8 @@ public sealed class CreditCardDetector : IPiiDetector
             || p2 is 62 or 81                            // UnionPay
             || p2 is 50 or 56 or 57 or 58 or 63 or 67    // Maestro
             || p2 == 60                                  // Maestro / RuPay ranges
-            || (d[0] == 1 && length == 15);              // UATP (airline cards): fixed length keeps ms timestamps out
+            || (d[0] == 1 && length == 15)               // UATP and JCB 1800: fixed length keeps ms timestamps out
+            || (p4 == 2131 && length == 15)              // JCB legacy 15-digit
+            || p4 == 604;                                // Maestro legacy "0604" range (still produced by test-data generators)
     }
 }

@@ -9,7 +9,8 @@ namespace StreamPrivacy.Core.Redaction.Detection;
 /// that starts a token; only that window is handed to libphonenumber, once per default region, so clean text
 /// never reaches the library. International numbers ("+44 20 7946 0958", "0044 …") parse with any region;
 /// national ones are tried in each configured region (default US, GB, DE, FR, IN). A '+'-prefixed number that
-/// has a possible length for its country but is not in a range libphonenumber knows is still reported, at a lower score.
+/// has a possible length for its country but is not in a range libphonenumber knows is still reported, at a lower score,
+/// and so is a NANP number in the unmistakable 3-3-4 layout ("(555) 123-4567") when a NANP region is configured.
 /// </summary>
 /// <remarks>
 /// Outside the NANP a national number is only accepted when written with its trunk prefix ("030 1234567",
@@ -38,6 +39,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
     private readonly string[] _regions;
     private readonly int[] _regionCountryCodes;
     private readonly bool[] _regionNeedsTrunkPrefix;
+    private readonly int _nanpRegion = -1;
 
     /// <summary>Creates a detector trying <paramref name="regions"/> (ISO 3166 alpha-2) for national formats.</summary>
     /// <param name="regions">Default regions in priority order; null or empty means <see cref="DefaultRegions"/>.</param>
@@ -56,6 +58,10 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
 
             _regionNeedsTrunkPrefix[i] = _util.GetNddPrefixForRegion(_regions[i], true) == "0";
+            if (_regionCountryCodes[i] == 1 && _nanpRegion < 0)
+            {
+                _nanpRegion = i;
+            }
         }
     }
 
@@ -234,6 +240,21 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
         }
 
+        if (!international && results.Count == firstResult && _nanpRegion >= 0)
+        {
+            // "(555) 123-4567" is not in an assigned range, yet its 3-3-4 layout with separators makes it a phone
+            // number to any reader (and to test data): accept a possible-length NANP number in that layout.
+            foreach (var match in _util.FindNumbers(window, _regions[_nanpRegion], PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue))
+            {
+                var raw = match.RawString.AsSpan();
+                if (match.Number.CountryCode == 1 && raw[0] != '0' && IsSeparatedNanp(raw)
+                    && !IsFragmentOfLongerRun(window, match.Start, match.Start + match.Length) && !HasLookAlikeShape(raw))
+                {
+                    results.Add(new PiiMatch(windowStart + match.Start, match.Length, EntityType, PossibleScore));
+                }
+            }
+        }
+
         if (international && results.Count == firstResult)
         {
             // "+<country code> <digits>" is a phone number in running text even when the range is not (yet)
@@ -294,6 +315,26 @@ public sealed class PhoneNumberDetector : IPiiDetector
         // 1xxx "mobile" ranges would swallow ten-digit Unix timestamps.
         return _regions[region] == "IN" && firstDigit is >= '6' and <= '9' && HasIndianMobileGrouping(raw)
             && _util.GetNumberType(number) == PhoneNumberType.MOBILE;
+    }
+
+    /// <summary>3-3-4 digit groups (optionally after "1"), area code starting 2–9, no extension or other text.</summary>
+    private static bool IsSeparatedNanp(ReadOnlySpan<char> raw)
+    {
+        Span<int> sizes = stackalloc int[5];
+        int groups = GroupSizes(raw, sizes);
+        int skip = groups == 4 && sizes[0] == 1 ? 1 : 0;
+        if (groups - skip != 3 || (sizes[skip], sizes[skip + 1], sizes[skip + 2]) is not (3, 3, 4) || raw.ContainsAny(ExtensionMarkers))
+        {
+            return false;
+        }
+
+        int areaStart = raw.IndexOfAny(DetectionText.Digits) + (skip == 1 ? 1 : 0);
+        while (!char.IsAsciiDigit(raw[areaStart]))
+        {
+            areaStart++;
+        }
+
+        return raw[areaStart] >= '2';
     }
 
     private static bool HasNanpGrouping(ReadOnlySpan<char> raw)

@@ -18,6 +18,8 @@ public sealed class CreditCardDetectorTests
     [InlineData("mc2 2221000000000009", "2221000000000009")]
     [InlineData("unionpay 6212 3456 7890 1232 001", "6212 3456 7890 1232 001")]
     [InlineData("visa13 4222222222222", "4222222222222")]
+    [InlineData("jcb15 213112345678904", "213112345678904")]
+    [InlineData("jcb15 180012345678905", "180012345678905")]
     [InlineData("ref 12 4111 1111 1111 1111 exp", "4111 1111 1111 1111")]
     public void Detect_LuhnValidCard_ReportsExactSpan(string text, string expected) =>
         DetectorAssert.FindsExactly(_detector, text, expected);

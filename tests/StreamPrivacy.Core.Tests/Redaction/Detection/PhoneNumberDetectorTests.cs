@@ -94,4 +94,18 @@ public sealed class PhoneNumberDetectorTests
     [InlineData("hw addr 0936.6828.3133")]
     [InlineData("2026-11-20 10:00:00")]
     public void Detect_FragmentOfOtherData_ReportsNothing(string text) => DetectorAssert.FindsNothing(_detector, text);
+
+    [Theory]
+    [InlineData("call (555) 123-4567", "(555) 123-4567")]
+    [InlineData("call 555-123-4567.", "555-123-4567")]
+    public void Detect_UnassignedNanpRangeInPhoneLayout_ReportsWithLowerScore(string text, string expected)
+    {
+        DetectorAssert.FindsExactly(_detector, text, expected);
+        Assert.True(DetectorAssert.Run(_detector, text)[0].Score < 0.5, "possible-only numbers must score below validated ones");
+    }
+
+    [Theory]
+    [InlineData("id 5551234567")]
+    [InlineData("SKU 123-456-7890")]
+    public void Detect_UnassignedNanpWithoutLayout_ReportsNothing(string text) => DetectorAssert.FindsNothing(_detector, text);
 }
