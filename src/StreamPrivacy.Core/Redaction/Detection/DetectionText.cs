@@ -11,6 +11,9 @@ internal static class DetectionText
     /// </summary>
     public static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
+    private static readonly SearchValues<char> AsciiLettersAndDigits =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
     /// <summary>Letters (any script), digits and underscore: characters that glue a candidate into a longer word.</summary>
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
@@ -77,5 +80,38 @@ internal static class DetectionText
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// True when the text just before <paramref name="start"/> is the start of a space-grouped IBAN
+    /// ("DE89 3704 …", "IT04 W120 …"): a country-code-plus-check-digits group followed by 4-character groups.
+    /// Card and phone detectors use it so they do not report digit groups in the middle of an IBAN (or of an
+    /// IBAN look-alike with a bad checksum).
+    /// </summary>
+    public static bool IsInsideSpacedIban(ReadOnlySpan<char> text, int start)
+    {
+        int pos = start;
+        for (int groups = 0; groups < 9; groups++)
+        {
+            if (pos < 5 || text[pos - 1] != ' ')
+            {
+                return false;
+            }
+
+            var group = text.Slice(pos - 5, 4);
+            if (group.ContainsAnyExcept(AsciiLettersAndDigits) || (pos >= 6 && IsWordChar(text[pos - 6])))
+            {
+                return false;
+            }
+
+            if (char.IsAsciiLetter(group[0]) && char.IsAsciiLetter(group[1]) && char.IsAsciiDigit(group[2]) && char.IsAsciiDigit(group[3]))
+            {
+                return true;
+            }
+
+            pos -= 5;
+        }
+
+        return false;
     }
 }

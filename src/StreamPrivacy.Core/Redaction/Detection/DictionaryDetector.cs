@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 
 namespace StreamPrivacy.Core.Redaction.Detection;
 
@@ -11,9 +12,10 @@ namespace StreamPrivacy.Core.Redaction.Detection;
 public sealed class DictionaryDetector : IPiiDetector
 {
     private readonly SearchValues<string> _terms;
-    private readonly string[] _byLengthDescending;
+    private readonly FrozenDictionary<char, string[]> _byFirstChar;
     private readonly StringComparison _comparison;
     private readonly bool _wholeWord;
+    private readonly bool _caseSensitive;
     private readonly double _score;
 
     /// <summary>Creates a detector reporting <paramref name="entityType"/> for each occurrence of one of <paramref name="terms"/>.</summary>
@@ -30,13 +32,19 @@ public sealed class DictionaryDetector : IPiiDetector
         ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 1.0);
         _comparison = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         var comparer = caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
-        _byLengthDescending = [.. terms.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(comparer).OrderByDescending(t => t.Length)];
-        if (_byLengthDescending.Length == 0)
+        string[] unique = [.. terms.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(comparer).OrderByDescending(t => t.Length)];
+        if (unique.Length == 0)
         {
             throw new ArgumentException("At least one non-blank term is required.", nameof(terms));
         }
 
-        _terms = SearchValues.Create(_byLengthDescending, _comparison);
+        _terms = SearchValues.Create(unique, _comparison);
+
+        // Candidates at a hit are looked up by first character, so large dictionaries cost one bucket per hit.
+        _caseSensitive = caseSensitive;
+        _byFirstChar = unique
+            .GroupBy(t => Bucket(t[0], caseSensitive))
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
         _wholeWord = wholeWord;
         _score = score;
         EntityType = entityType;
@@ -60,7 +68,12 @@ public sealed class DictionaryDetector : IPiiDetector
             int start = from + rel;
             from = start + 1;
             var rest = text[start..];
-            foreach (var term in _byLengthDescending)
+            if (!_byFirstChar.TryGetValue(Bucket(text[start], _caseSensitive), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var term in candidates)
             {
                 // SearchValues reports where a term starts, not which one: find the longest that fits here
                 // (and, for whole words, the longest that also ends on a boundary).
@@ -72,6 +85,8 @@ public sealed class DictionaryDetector : IPiiDetector
             }
         }
     }
+
+    private static char Bucket(char c, bool caseSensitive) => caseSensitive ? c : char.ToUpperInvariant(c);
 
     private static bool IsWholeWord(ReadOnlySpan<char> text, int start, int end) =>
         (start == 0 || !DetectionText.IsWordChar(text[start - 1]) || !DetectionText.IsWordChar(text[start]))

@@ -12,10 +12,11 @@ public sealed class EmailDetector : IPiiDetector
     private const double Score = 0.95;
 
     // atext of RFC 5322 plus '.', minus characters that in running text are almost always delimiters
-    // rather than part of an address ('`', '{', '|', '}', '/' and the double quote); an apostrophe stays (O'Neil) but
+    // rather than part of an address ('`', '{', '|', '}', '/', the double quote, and '=' so that
+    // "email=jo@x.io" in key=value logs yields the address alone); an apostrophe stays (O'Neil) but
     // leading punctuation is trimmed, so a quoted 'address' still yields the bare address.
     private static readonly SearchValues<char> LocalChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+=?^_~-");
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+?^_~-");
 
     private static readonly SearchValues<char> AsciiLetters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
@@ -53,8 +54,10 @@ public sealed class EmailDetector : IPiiDetector
     /// <summary>Start of a valid local part ending just before <paramref name="at"/>, or -1.</summary>
     private static int LocalPartStart(ReadOnlySpan<char> text, int at)
     {
-        int start = at;
-        while (start > 0 && LocalChars.Contains(text[start - 1]))
+        // The scan is bounded so that a long run of '@'-separated junk cannot make detection quadratic;
+        // anything longer than 64 characters is not a valid local part anyway.
+        int start = at, limit = Math.Max(0, at - 256);
+        while (start > limit && LocalChars.Contains(text[start - 1]))
         {
             start--;
         }

@@ -10,11 +10,13 @@ namespace StreamPrivacy.Core.Redaction.Detection;
 /// and decimal to others, and zero-padded dotted numbers are usually versions or dates), not part of a longer
 /// dotted number ("1.2.3.4.5") and not glued to letters; a dotted quad right after "v"/"V" or after the words
 /// "version", "ver", "build", "release", "rev", "revision" is a version string and is left alone.
-/// IPv6: full, compressed ("::"), with an embedded IPv4 tail and an optional "%zone" suffix.
+/// IPv6: full, compressed ("::"), with an embedded IPv4 tail and an optional "%zone" suffix; a bare "::" is only
+/// reported as a standalone whitespace-delimited token (low score), never glued to words ("std::vector").
 /// </summary>
 public sealed class IpAddressDetector : IPiiDetector
 {
     private const double Score = 0.85;
+    private const double UnspecifiedScore = 0.4;
 
     private static readonly SearchValues<char> Ipv4Chars = SearchValues.Create("0123456789.");
     private static readonly SearchValues<char> Ipv6Chars = SearchValues.Create("0123456789abcdefABCDEF:.");
@@ -111,6 +113,19 @@ public sealed class IpAddressDetector : IPiiDetector
         }
 
         var candidate = text[start..end];
+        if (candidate.SequenceEqual("::"))
+        {
+            // The unspecified address as a token of its own ("bound to ::"), not "std::vector"; a " :: " separator
+            // in a log line is reported too, which only costs redacting two colons.
+            if ((start == 0 || char.IsWhiteSpace(text[start - 1]) || text[start - 1] is '[' or '"' or '\'')
+                && (end >= text.Length || char.IsWhiteSpace(text[end]) || text[end] is ']' or '"' or '\'' or ',' or ';'))
+            {
+                results.Add(new PiiMatch(start, 2, EntityType, UnspecifiedScore));
+            }
+
+            return Math.Max(resume, colon + 1);
+        }
+
         if (candidate.Length >= 3
             && candidate.Count(':') >= 2
             && IsPlausibleIpv6Text(candidate)

@@ -8,7 +8,9 @@ namespace StreamPrivacy.Core.Redaction.Detection;
 /// A span prefilter looks for a run of at least seven digits (separators " -.()/" and a leading '+' allowed)
 /// that starts a token; only that window is handed to libphonenumber, once per default region, so clean text
 /// never reaches the library. International numbers ("+44 20 7946 0958", "0044 …") parse with any region;
-/// national ones are tried in each configured region (default US, GB, DE, FR, IN).
+/// national ones are tried in each configured region (default US, GB, DE, FR, IN). A '+'-prefixed number that
+/// has a possible length for its country but is not in a range libphonenumber knows is still reported, at a lower score,
+/// and so is a NANP number in the unmistakable 3-3-4 layout ("(555) 123-4567") when a NANP region is configured.
 /// </summary>
 /// <remarks>
 /// Outside the NANP a national number is only accepted when written with its trunk prefix ("030 1234567",
@@ -24,16 +26,20 @@ public sealed class PhoneNumberDetector : IPiiDetector
 
     private const double InternationalScore = 0.7;
     private const double NationalScore = 0.55;
+    private const double PossibleScore = 0.45;
     private const int MinDigits = 7;
     private const int MaxContiguousDigits = 12;
 
     private static readonly SearchValues<char> StartChars = SearchValues.Create("0123456789+(");
+    private static readonly SearchValues<char> ExtensionMarkers = SearchValues.Create("xXeE");
+    private static readonly SearchValues<char> DecimalChars = SearchValues.Create("0123456789.");
     private static readonly SearchValues<char> RunChars = SearchValues.Create("0123456789 -.()/");
 
     private readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
     private readonly string[] _regions;
     private readonly int[] _regionCountryCodes;
     private readonly bool[] _regionNeedsTrunkPrefix;
+    private readonly int _nanpRegion = -1;
 
     /// <summary>Creates a detector trying <paramref name="regions"/> (ISO 3166 alpha-2) for national formats.</summary>
     /// <param name="regions">Default regions in priority order; null or empty means <see cref="DefaultRegions"/>.</param>
@@ -52,6 +58,10 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
 
             _regionNeedsTrunkPrefix[i] = _util.GetNddPrefixForRegion(_regions[i], true) == "0";
+            if (_regionCountryCodes[i] == 1 && _nanpRegion < 0)
+            {
+                _nanpRegion = i;
+            }
         }
     }
 
@@ -83,23 +93,124 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
 
             from = end;
-            if (digits < MinDigits || !DetectionText.IsTokenStart(text, start))
+            if (digits < MinDigits || !DetectionText.IsTokenStart(text, start) || DetectionText.IsInsideSpacedIban(text, start))
             {
                 continue;
             }
 
-            while (end > start && !char.IsAsciiDigit(text[end - 1]) && text[end - 1] != ')')
+            // Trailing separators are sentence punctuation; a closing parenthesis only belongs to the number
+            // when the window also opened one ("(415) 555-2671" yes, "(ssn 064563110)" no).
+            while (end > start && !char.IsAsciiDigit(text[end - 1])
+                && (text[end - 1] != ')' || text[start..end].IndexOf('(') < 0))
             {
                 end--;
             }
 
-            // Windows that are wholly a date, timestamp, SSN or dotted quad never reach libphonenumber.
-            if (!HasLookAlikeShape(text[start..end]))
+            // Windows glued to more text ("0837.8342.ec6f", "04-42-35-83-A1", "…2005 03:22") are fragments of
+            // MACs, hashes or timestamps; windows that are wholly a date, timestamp, SSN or dotted quad, or a
+            // contiguous nine-digit SSN next to its context word, never reach libphonenumber either.
+            end = IncludeExtension(text, end);
+            start = SkipLeadingDate(text, start, end);
+            if (IsWindowEnd(text, end) && CountDigits(text[start..end]) >= MinDigits
+                && !HasLookAlikeShape(text[start..end]) && !IsContextualSsn(text, start, end))
             {
                 FindInWindow(text, start, end, results);
             }
         }
     }
+
+    /// <summary>"2026-11-20 415-555-2671": a date joined to the number by a space is skipped, not read as digits of it.</summary>
+    private static int SkipLeadingDate(ReadOnlySpan<char> text, int start, int end)
+    {
+        Span<int> sizes = stackalloc int[3];
+        int i = start, groups = 0;
+        char separator = '\0';
+        while (true)
+        {
+            int groupStart = i;
+            while (i < end && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i == groupStart)
+            {
+                return start;
+            }
+
+            sizes[groups++] = i - groupStart;
+            if (groups == 3)
+            {
+                break;
+            }
+
+            if (i >= end || text[i] is not ('-' or '/' or '.') || (separator != '\0' && text[i] != separator))
+            {
+                return start;
+            }
+
+            separator = text[i++];
+        }
+
+        bool date = (sizes[0] == 4 && sizes[1] <= 2 && sizes[2] <= 2) || (sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] == 4);
+        return date && i + 1 < end && text[i] == ' ' ? i + 1 : start;
+    }
+
+    /// <summary>
+    /// Extends the window over an extension ("x123", " ext. 123", " ext 123") so that libphonenumber reports it
+    /// as part of the number and the redaction covers it.
+    /// </summary>
+    private static int IncludeExtension(ReadOnlySpan<char> text, int end)
+    {
+        int i = end;
+        if (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        var rest = text[i..];
+        int marker = rest.StartsWith("ext.", StringComparison.OrdinalIgnoreCase) ? 4
+            : rest.StartsWith("ext", StringComparison.OrdinalIgnoreCase) ? 3
+            : rest.Length > 0 && rest[0] is 'x' or 'X' ? 1
+            : 0;
+        if (marker == 0)
+        {
+            return end;
+        }
+
+        i += marker;
+        if (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        int digitsEnd = DetectionText.SkipDigits(text, i);
+        return digitsEnd > i && digitsEnd - i <= 6 && DetectionText.IsTokenEnd(text, digitsEnd) ? digitsEnd : end;
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> span)
+    {
+        int digits = 0;
+        foreach (char c in span)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits;
+    }
+
+    private static bool IsWindowEnd(ReadOnlySpan<char> text, int end)
+    {
+        if (end + 1 < text.Length && text[end] == ':' && char.IsAsciiDigit(text[end + 1]))
+        {
+            return false;
+        }
+
+        return DetectionText.IsTokenEnd(text, end);
+    }
+
+    private static bool IsContextualSsn(ReadOnlySpan<char> text, int start, int end) =>
+        end - start == 9 && !text[start..end].ContainsAnyExcept(DetectionText.Digits) && UsSsnDetector.HasContext(text[Math.Max(0, start - 40)..start]);
 
     private void FindInWindow(ReadOnlySpan<char> text, int windowStart, int windowEnd, List<PiiMatch> results)
     {
@@ -117,52 +228,177 @@ public sealed class PhoneNumberDetector : IPiiDetector
                     continue;
                 }
 
-                var source = match.Number.CountryCodeSource;
-                bool withCountryCode = source is PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN
-                    or PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_IDD;
+                bool withCountryCode = match.RawString[0] == '+' || match.RawString.StartsWith("00", StringComparison.Ordinal);
                 results.Add(new PiiMatch(start, match.Length, EntityType, withCountryCode ? InternationalScore : NationalScore));
             }
 
-            if (international)
+            // A leading '+' carries its own country code, so other regions cannot change the result; and once
+            // the window is fully explained by accepted numbers, further regions would only repeat them.
+            if (international || CoversWindow(results, firstResult, windowStart, window))
             {
-                // A leading '+' carries its own country code: other default regions cannot change the result.
                 break;
+            }
+        }
+
+        if (!international && results.Count == firstResult && _nanpRegion >= 0)
+        {
+            // "(555) 123-4567" is not in an assigned range, yet its 3-3-4 layout with separators makes it a phone
+            // number to any reader (and to test data): accept a possible-length NANP number in that layout.
+            foreach (var match in _util.FindNumbers(window, _regions[_nanpRegion], PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue))
+            {
+                var raw = match.RawString.AsSpan();
+                if (match.Number.CountryCode == 1 && raw[0] != '0' && IsSeparatedNanp(raw)
+                    && !IsFragmentOfLongerRun(window, match.Start, match.Start + match.Length) && !HasLookAlikeShape(raw))
+                {
+                    results.Add(new PiiMatch(windowStart + match.Start, match.Length, EntityType, PossibleScore));
+                }
+            }
+        }
+
+        if (international && results.Count == firstResult)
+        {
+            // "+<country code> <digits>" is a phone number in running text even when the range is not (yet)
+            // in libphonenumber's metadata (e.g. "+972-54-123-4567"): accept a possible-length number, lower score.
+            foreach (var match in _util.FindNumbers(window, _regions[0], PhoneNumberUtil.Leniency.POSSIBLE, long.MaxValue))
+            {
+                if (match.Start == 0 && !IsFragmentOfLongerRun(window, match.Start, match.Start + match.Length))
+                {
+                    results.Add(new PiiMatch(windowStart, match.Length, EntityType, PossibleScore));
+                }
             }
         }
     }
 
     private bool Accept(string window, PhoneNumberMatch match, int region)
     {
+        // Shape and grouping rules look at the number itself, without an extension ("x1234", " ext. 12").
         var raw = window.AsSpan(match.Start, match.Length);
+        int extension = raw.IndexOfAny(ExtensionMarkers);
+        if (extension > 0)
+        {
+            raw = raw[..extension].TrimEnd(' ');
+        }
+
         if (IsFragmentOfLongerRun(window, match.Start, match.Start + match.Length) || HasLookAlikeShape(raw))
         {
             return false;
         }
 
+        // FindNumbers does not keep the country-code source, so it is derived from the raw text.
         var number = match.Number;
-        switch (number.CountryCodeSource)
+        if (raw[0] == '+')
         {
-            case PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN:
-            case PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITH_IDD:
-                return true;
-            case PhoneNumber.Types.CountryCodeSource.FROM_NUMBER_WITHOUT_PLUS_SIGN:
-                // "1 415 555 2671" in the US or "44 20 …" in GB: only the region's own code without a '+'.
-                return number.CountryCode == _regionCountryCodes[region];
-            default:
-                if (!_regionNeedsTrunkPrefix[region])
-                {
-                    return true;
-                }
-
-                int firstDigit = raw.IndexOfAny(DetectionText.Digits);
-                if (raw[firstDigit] == '0')
-                {
-                    return true;
-                }
-
-                // Indian mobiles are routinely written as ten digits without the trunk prefix.
-                return _regions[region] == "IN" && _util.GetNumberType(number) == PhoneNumberType.MOBILE;
+            return true;
         }
+
+        if (number.CountryCode != _regionCountryCodes[region])
+        {
+            // Another country's number without '+': only through an international dialling prefix ("0044 …").
+            return raw.StartsWith("00") || raw.StartsWith("011");
+        }
+
+        char firstDigit = raw[raw.IndexOfAny(DetectionText.Digits)];
+        if (number.CountryCode == 1)
+        {
+            // NANP numbers are written 3-3-4 ("(415) 555-2671"), optionally after a "1", or contiguous;
+            // "213-39-4083-1" is the right length but an id.
+            return HasNanpGrouping(raw);
+        }
+
+        if (!_regionNeedsTrunkPrefix[region] || firstDigit == '0')
+        {
+            return true;
+        }
+
+        // Indian mobiles (6–9…) are routinely written as ten digits without the trunk prefix, contiguous
+        // or grouped 5-5 / 3-3-4 / 4-3-3; other groupings ("644-55-4450-1") are ids, not phones, and the
+        // 1xxx "mobile" ranges would swallow ten-digit Unix timestamps.
+        return _regions[region] == "IN" && firstDigit is >= '6' and <= '9' && HasIndianMobileGrouping(raw)
+            && _util.GetNumberType(number) == PhoneNumberType.MOBILE;
+    }
+
+    /// <summary>3-3-4 digit groups (optionally after "1"), area code starting 2–9, no extension or other text.</summary>
+    private static bool IsSeparatedNanp(ReadOnlySpan<char> raw)
+    {
+        Span<int> sizes = stackalloc int[5];
+        int groups = GroupSizes(raw, sizes);
+        int skip = groups == 4 && sizes[0] == 1 ? 1 : 0;
+        if (groups - skip != 3 || (sizes[skip], sizes[skip + 1], sizes[skip + 2]) is not (3, 3, 4) || raw.ContainsAny(ExtensionMarkers))
+        {
+            return false;
+        }
+
+        int areaStart = raw.IndexOfAny(DetectionText.Digits) + (skip == 1 ? 1 : 0);
+        while (!char.IsAsciiDigit(raw[areaStart]))
+        {
+            areaStart++;
+        }
+
+        return raw[areaStart] >= '2';
+    }
+
+    private static bool HasNanpGrouping(ReadOnlySpan<char> raw)
+    {
+        Span<int> sizes = stackalloc int[4];
+        int groups = GroupSizes(raw, sizes);
+        int skip = groups > 1 && sizes[0] == 1 ? 1 : 0;
+        return (groups - skip) switch
+        {
+            1 => sizes[skip] is 10 or 11,
+            2 => (sizes[skip], sizes[skip + 1]) is (3, 7) or (6, 4),
+            3 => (sizes[skip], sizes[skip + 1], sizes[skip + 2]) is (3, 3, 4),
+            _ => false,
+        };
+    }
+
+    private static bool HasIndianMobileGrouping(ReadOnlySpan<char> raw)
+    {
+        Span<int> sizes = stackalloc int[4];
+        int groups = GroupSizes(raw, sizes);
+        return groups switch
+        {
+            1 => sizes[0] == 10,
+            2 => sizes[0] == 5 && sizes[1] == 5,
+            3 => (sizes[0], sizes[1], sizes[2]) is (3, 3, 4) or (4, 3, 3),
+            _ => false,
+        };
+    }
+
+    /// <summary>Sizes of the first digit groups (up to <c>sizes.Length</c>); returns the total group count.</summary>
+    private static int GroupSizes(ReadOnlySpan<char> raw, Span<int> sizes)
+    {
+        int groups = 0, run = 0;
+        foreach (char c in raw)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                run++;
+                continue;
+            }
+
+            if (run > 0)
+            {
+                if (groups < sizes.Length)
+                {
+                    sizes[groups] = run;
+                }
+
+                groups++;
+                run = 0;
+            }
+        }
+
+        if (run > 0)
+        {
+            if (groups < sizes.Length)
+            {
+                sizes[groups] = run;
+            }
+
+            groups++;
+        }
+
+        return groups;
     }
 
     /// <summary>A match glued by a single separator to more digits is a fragment of a card, IBAN or id.</summary>
@@ -176,45 +412,16 @@ public sealed class PhoneNumberDetector : IPiiDetector
     /// <summary>Shapes that libphonenumber can accept but that are other data: SSNs, dotted quads, dates, long ids.</summary>
     private static bool HasLookAlikeShape(ReadOnlySpan<char> raw)
     {
-        int digits = 0, groups = 0, dots = 0, maxGroup = 0, run = 0;
-        Span<int> sizes = stackalloc int[4];
-        foreach (char c in raw)
+        Span<int> sizes = stackalloc int[6];
+        int groups = GroupSizes(raw, sizes);
+        int maxGroup = 0;
+        for (int i = 0; i < Math.Min(groups, sizes.Length); i++)
         {
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-                run++;
-                continue;
-            }
-
-            if (run > 0)
-            {
-                if (groups < 4)
-                {
-                    sizes[groups] = run;
-                }
-
-                groups++;
-                maxGroup = Math.Max(maxGroup, run);
-                run = 0;
-            }
-
-            dots += c == '.' ? 1 : 0;
-        }
-
-        if (run > 0)
-        {
-            if (groups < 4)
-            {
-                sizes[groups] = run;
-            }
-
-            groups++;
-            maxGroup = Math.Max(maxGroup, run);
+            maxGroup = Math.Max(maxGroup, sizes[i]);
         }
 
         bool plus = raw[0] == '+';
-        if (!plus && groups == 1 && digits > MaxContiguousDigits)
+        if (!plus && groups == 1 && sizes[0] > MaxContiguousDigits)
         {
             return true; // contiguous ids, millisecond timestamps, card numbers
         }
@@ -224,13 +431,59 @@ public sealed class PhoneNumberDetector : IPiiDetector
             return true; // AAA-GG-SSSS: an SSN (valid or not), never a phone in the supported regions
         }
 
-        if (groups == 3 && ((sizes[0] == 4 && sizes[1] <= 2 && sizes[2] <= 2) || (sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] == 4)))
+        if (!plus && groups >= 3
+            && ((sizes[0] == 4 && sizes[1] <= 2 && sizes[2] <= 2) || (sizes[0] <= 2 && sizes[1] <= 2 && sizes[2] == 4)))
         {
-            return true; // yyyy-mm-dd, dd/mm/yyyy, dd.mm.yyyy
+            return true; // yyyy-mm-dd, dd/mm/yyyy, dd.mm.yyyy, possibly followed by a time
         }
 
-        return dots >= 3 && maxGroup <= 3; // dotted quads and version strings
+        if (groups == 6 && !plus && AllEqual(sizes, 2) && (raw.Count('-') == 5 || raw.Count(':') == 5))
+        {
+            return true; // an all-digit MAC address ("04-75-08-46-79-01")
+        }
+
+        if (groups == 3 && !plus && AllEqual(sizes[..3], 4) && raw.Count('.') == 2)
+        {
+            return true; // a Cisco-style MAC address ("0936.6828.3133")
+        }
+
+        if (groups == 2 && raw.Count('.') == 1 && !raw.ContainsAnyExcept(DecimalChars))
+        {
+            return true; // a decimal number such as a score or an amount ("0.9876543")
+        }
+
+        return groups == 4 && raw.Count('.') == 3 && maxGroup <= 3; // dotted quads
     }
+
+    private static bool CoversWindow(List<PiiMatch> results, int firstResult, int windowStart, string window)
+    {
+        int covered = 0;
+        for (int i = firstResult; i < results.Count; i++)
+        {
+            covered += results[i].Length;
+        }
+
+        int digits = 0;
+        foreach (char c in window)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        // Matches found in one window never overlap; compare digit counts so separators between numbers don't matter.
+        int coveredDigits = 0;
+        for (int i = firstResult; i < results.Count; i++)
+        {
+            var span = window.AsSpan(results[i].Start - windowStart, results[i].Length);
+            foreach (char c in span)
+            {
+                coveredDigits += char.IsAsciiDigit(c) ? 1 : 0;
+            }
+        }
+
+        return covered > 0 && coveredDigits == digits;
+    }
+
+    private static bool AllEqual(ReadOnlySpan<int> values, int expected) => !values.ContainsAnyExcept(expected);
 
     private static bool IsDuplicate(List<PiiMatch> results, int firstResult, int start, int length)
     {

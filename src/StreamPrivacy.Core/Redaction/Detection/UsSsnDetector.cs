@@ -1,7 +1,7 @@
 namespace StreamPrivacy.Core.Redaction.Detection;
 
 /// <summary>
-/// Finds US social security numbers written AAA-GG-SSSS or AAA GG SSSS (one separator kind), and nine
+/// Finds US social security numbers written AAA-GG-SSSS, AAA GG SSSS or AAA.GG.SSSS (one separator kind), and nine
 /// contiguous digits only when a context word ("ssn", "social security", "ss#", "soc sec") appears within
 /// the 40 characters before them: bare nine-digit numbers are mostly ids, and the SSA never prints SSNs that way.
 /// Numbers the SSA never issues are rejected: area 000, 666 or 900–999, group 00, serial 0000, a single repeated
@@ -44,7 +44,7 @@ public sealed class UsSsnDetector : IPiiDetector
             {
                 char sep = text[runEnd];
                 int end = runEnd + 8;
-                if ((sep == '-' || sep == ' ')
+                if ((sep is '-' or ' ' or '.')
                     && IsDigits(text.Slice(runEnd + 1, 2)) && text[runEnd + 3] == sep && IsDigits(text.Slice(runEnd + 4, 4))
                     && DetectionText.IsTokenEnd(text, end)
                     && (end >= text.Length || text[end] != sep || end + 1 >= text.Length || !char.IsAsciiDigit(text[end + 1])))
@@ -89,7 +89,8 @@ public sealed class UsSsnDetector : IPiiDetector
 
     private static bool IsDigits(ReadOnlySpan<char> span) => !span.ContainsAnyExcept(DetectionText.Digits);
 
-    private static bool HasContext(ReadOnlySpan<char> before)
+    /// <summary>True when <paramref name="before"/> contains an SSN context word (case-insensitive).</summary>
+    internal static bool HasContext(ReadOnlySpan<char> before)
     {
         foreach (var word in ContextWords)
         {

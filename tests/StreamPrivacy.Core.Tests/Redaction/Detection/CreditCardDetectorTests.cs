@@ -18,6 +18,8 @@ public sealed class CreditCardDetectorTests
     [InlineData("mc2 2221000000000009", "2221000000000009")]
     [InlineData("unionpay 6212 3456 7890 1232 001", "6212 3456 7890 1232 001")]
     [InlineData("visa13 4222222222222", "4222222222222")]
+    [InlineData("jcb15 213112345678904", "213112345678904")]
+    [InlineData("jcb15 180012345678905", "180012345678905")]
     [InlineData("ref 12 4111 1111 1111 1111 exp", "4111 1111 1111 1111")]
     public void Detect_LuhnValidCard_ReportsExactSpan(string text, string expected) =>
         DetectorAssert.FindsExactly(_detector, text, expected);
@@ -34,6 +36,11 @@ public sealed class CreditCardDetectorTests
     [InlineData("0000 0000 0000 0000")]
     [InlineData("4111-1111-1111-1111-22")]
     [InlineData("price $1,299.99")]
+    [InlineData("mobile +4915123099389")]
+    [InlineData("ref 6255 7273 4307 7163 760")]
+    [InlineData("ref 6304 0185 3660 7262 341")]
+    [InlineData("IBAN PT32 0087 3983 3228 7027 5412 4")]
+    [InlineData("account IT04 W120 5206 3295 3916 6292 657")]
     public void Detect_LookAlike_ReportsNothing(string text) => DetectorAssert.FindsNothing(_detector, text);
 
     [Fact]
@@ -48,4 +55,12 @@ public sealed class CreditCardDetectorTests
     [Fact]
     public void Detect_ContiguousUnknownIssuer_ReportsNothing() =>
         DetectorAssert.FindsNothing(_detector, "num 1234567890123452");
+
+    [Fact]
+    public void Detect_ThreeFormatsInOneSentence_ReportsEachCard()
+    {
+        const string Text = "4012888888881881 4012-8888-8888-1881 4012 8888 8888 1881";
+        var spans = DetectorAssert.Run(_detector, Text).Select(m => (m.Start, m.Length)).Order();
+        Assert.Equal([(0, 16), (17, 19), (37, 19)], spans);
+    }
 }

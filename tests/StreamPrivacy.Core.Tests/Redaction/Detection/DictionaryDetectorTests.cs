@@ -47,4 +47,13 @@ public sealed class DictionaryDetectorTests
     [Fact]
     public void Constructor_NoUsableTerms_Throws() =>
         Assert.Throws<ArgumentException>(() => new DictionaryDetector("X", ["", "  "]));
+
+    [Fact]
+    public void Detect_LargeDictionary_FindsTermsByBucket()
+    {
+        var terms = Enumerable.Range(0, 10_000).Select(i => $"term{i:00000}").Append("Élodie").ToArray();
+        var detector = new DictionaryDetector("NAME", terms);
+        var matches = DetectorAssert.Run(detector, "saw TERM04242 and élodie, not term4242x");
+        Assert.Equal([(4, 9), (18, 6)], matches.Select(m => (m.Start, m.Length)));
+    }
 }

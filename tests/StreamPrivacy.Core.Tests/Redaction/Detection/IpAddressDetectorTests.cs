@@ -17,6 +17,7 @@ public sealed class IpAddressDetectorTests
     [InlineData("url http://[2001:db8::7]:443/", "2001:db8::7")]
     [InlineData("ip:2001:db8:0:0:1:0:0:1.", "2001:db8:0:0:1:0:0:1")]
     [InlineData("loopback ::1", "::1")]
+    [InlineData("listening on :: port 80", "::")]
     public void Detect_Address_ReportsExactSpan(string text, string expected)
     {
         var matches = DetectorAssert.Run(_detector, text);

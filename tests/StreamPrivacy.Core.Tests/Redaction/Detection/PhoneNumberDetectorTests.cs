@@ -21,6 +21,11 @@ public sealed class PhoneNumberDetectorTests
     [InlineData("Mumbai 098765 43210", "098765 43210")]
     [InlineData("Mumbai +91 98765 43210", "+91 98765 43210")]
     [InlineData("intl 0044 20 7946 0958", "0044 20 7946 0958")]
+    [InlineData("2026-11-20 415-555-2671", "415-555-2671")]
+    [InlineData("Berlin 030/1234567", "030/1234567")]
+    [InlineData("desk 415-555-2671x1234.", "415-555-2671x1234")]
+    [InlineData("desk (415)555-2671 ext. 12", "(415)555-2671 ext. 12")]
+    [InlineData("intl 001-415-555-2671x123", "001-415-555-2671x123")]
     public void Detect_Number_ReportsExactSpan(string text, string expected) =>
         DetectorAssert.FindsExactly(_detector, text, expected);
 
@@ -52,9 +57,55 @@ public sealed class PhoneNumberDetectorTests
     }
 
     [Fact]
+    public void Detect_InternationalNumberWithNonMatchingRegion_StillReports()
+    {
+        var germanOnly = new PhoneNumberDetector(["DE"]);
+        DetectorAssert.FindsExactly(germanOnly, "London +44 20 7946 0958", "+44 20 7946 0958");
+        DetectorAssert.FindsExactly(germanOnly, "London 0044 20 7946 0958", "0044 20 7946 0958");
+    }
+
+    [Fact]
     public void Detect_InternationalNumber_ScoresBelowChecksumTypes()
     {
         var match = Assert.Single(DetectorAssert.Run(_detector, "+44 20 7946 0958"));
         Assert.InRange(match.Score, 0.5, 0.8);
     }
+
+    [Fact]
+    public void Detect_InternationalNumberOutsideKnownRanges_ReportsWithLowerScore()
+    {
+        var match = Assert.Single(DetectorAssert.Run(_detector, "Israel +972-54-123-4567"));
+        Assert.Equal((7, 16), (match.Start, match.Length));
+        Assert.True(match.Score < 0.5, "unvalidated international numbers must score below validated ones");
+    }
+
+    [Theory]
+    [InlineData("nic=0837.8342.ec6f.")]
+    [InlineData("device 04-42-35-83-A1-6A")]
+    [InlineData("at 06-04-2005 03:22 UTC")]
+    [InlineData("id 644-55-4450-1")]
+    [InlineData("IBAN NL08 WVRK 4044 1009 32")]
+    [InlineData("my ssn is 026731959")]
+    [InlineData("score 0.9876543")]
+    [InlineData("id 213-39-4083-1")]
+    [InlineData("epoch 1601636390")]
+    [InlineData("(my ssn is 064563110)")]
+    [InlineData("hw addr 04-75-08-46-79-01")]
+    [InlineData("hw addr 0936.6828.3133")]
+    [InlineData("2026-11-20 10:00:00")]
+    public void Detect_FragmentOfOtherData_ReportsNothing(string text) => DetectorAssert.FindsNothing(_detector, text);
+
+    [Theory]
+    [InlineData("call (555) 123-4567", "(555) 123-4567")]
+    [InlineData("call 555-123-4567.", "555-123-4567")]
+    public void Detect_UnassignedNanpRangeInPhoneLayout_ReportsWithLowerScore(string text, string expected)
+    {
+        DetectorAssert.FindsExactly(_detector, text, expected);
+        Assert.True(DetectorAssert.Run(_detector, text)[0].Score < 0.5, "possible-only numbers must score below validated ones");
+    }
+
+    [Theory]
+    [InlineData("id 5551234567")]
+    [InlineData("SKU 123-456-7890")]
+    public void Detect_UnassignedNanpWithoutLayout_ReportsNothing(string text) => DetectorAssert.FindsNothing(_detector, text);
 }

@@ -12,6 +12,7 @@ public sealed class UsSsnDetectorTests
     [InlineData("Social Security Number: 536221234", "536221234")]
     [InlineData("ssn#536221234;", "536221234")]
     [InlineData("(078-05-1121)", "078-05-1121")]
+    [InlineData("ssn 078.05.1123.", "078.05.1123")]
     public void Detect_ValidSsn_ReportsExactSpan(string text, string expected) =>
         DetectorAssert.FindsExactly(_detector, text, expected);
 
@@ -28,6 +29,7 @@ public sealed class UsSsnDetectorTests
     [InlineData("ssn 111-11-1111")]
     [InlineData("order 536221234 shipped")]
     [InlineData("ssn 536-22 1234")]
+    [InlineData("ssn 536.22-1234")]
     [InlineData("SKU-536-22-1234")]
     [InlineData("536-22-1234-5")]
     [InlineData("ssn 5362212345")]
