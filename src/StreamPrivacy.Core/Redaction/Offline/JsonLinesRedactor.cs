@@ -209,7 +209,16 @@ public sealed class JsonLinesRedactor
         var output = slice.Output;
         var before = output.WrittenCount;
         slice.LineCounts.Clear();
-        (isEvent ? _events : _documents).Redact(text, output, slice.LineCounts);
+        try
+        {
+            (isEvent ? _events : _documents).Redact(text, output, slice.LineCounts);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A custom detector's regex ran out of time: the line cannot be shown to be clean.
+            slice.Truncate(before);
+            return new Outcome(LineKind.Withheld, before, "withheld: a detector timed out, the line could not be scanned completely");
+        }
         if (_verifier?.FindLeak(output.WrittenSpan[before..]) is { } leak)
         {
             // Roll back what this line wrote; the finding names a type and a path only.
