@@ -39,8 +39,8 @@ public sealed class SanitizePolicy
     /// <summary>Whether every string not covered by a field rule is scanned for PII. Default true.</summary>
     public bool ScanFreeText { get; init; } = true;
 
-    /// <summary>Detections below this score are ignored. Default 0.5.</summary>
-    public double MinScore { get; init; } = 0.5;
+    /// <summary>Detections below this score are ignored. Default 0.4 (possible-but-unassigned phone numbers score 0.45, a bare "::" 0.4).</summary>
+    public double MinScore { get; init; } = 0.4;
 
     /// <summary>Operator per entity type; <c>DEFAULT</c> applies to types not listed. Default: replace with <c>&lt;TYPE&gt;</c>.</summary>
     public IReadOnlyDictionary<string, OperatorSpec> EntityOperators { get; init; } =

@@ -44,6 +44,26 @@ internal sealed class QualityReport
         return report;
     }
 
+    /// <summary>Scores the product path: the scanner with its score threshold and overlap resolution.</summary>
+    public static QualityReport Score(TextScanner scanner, IEnumerable<LabelledSentence> corpus)
+    {
+        var report = new QualityReport();
+        foreach (var type in scanner.Detectors.Select(d => d.EntityType))
+        {
+            report._types[type] = new TypeStats();
+        }
+
+        var matches = new List<PiiMatch>();
+        var scratch = new List<PiiMatch>();
+        foreach (var sentence in corpus)
+        {
+            scanner.Scan(sentence.Text, matches, scratch);
+            report.Add(sentence, matches);
+        }
+
+        return report;
+    }
+
     private void Add(LabelledSentence sentence, List<PiiMatch> matches)
     {
         if (sentence.IsLookAlike)
