@@ -48,6 +48,17 @@ public sealed class NoFloatingPointTests
     }
 
     [Fact]
+    public void MechanismNoisePath_UsesNoFloatingPointOrSystemRandom()
+    {
+        // The mechanisms report doubles (scale, error bar) but their noise path must be exact.
+        var problems = new[] { typeof(LaplaceMechanism), typeof(GaussianMechanism) }
+            .Select(t => t.GetMethod("AddNoise", BindingFlags.NonPublic | BindingFlags.Instance)!)
+            .SelectMany(m => Inspect(m).Select(p => $"{m.DeclaringType!.Name}.{m.Name}: {p}"))
+            .ToList();
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public void Inspector_MethodUsingDouble_IsFlagged()
     {
         // Guards the guard: the scan must see a double in Rational.ToDouble.
