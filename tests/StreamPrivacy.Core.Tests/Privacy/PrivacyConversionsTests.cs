@@ -1,0 +1,29 @@
+using StreamPrivacy.Core.Privacy;
+
+namespace StreamPrivacy.Core.Tests.Privacy;
+
+public sealed class PrivacyConversionsTests
+{
+    [Theory]
+    [InlineData(0.5, 1e-6, 5.756521769756932)] // 0.5 + 2·√(0.5·ln 10⁶), python3 math
+    [InlineData(1.0, 1e-5, 7.786140424415112)] // 1 + 2·√(ln 10⁵)
+    [InlineData(0.0, 1e-5, 0.0)]
+    public void ZcdpToEpsilon_KnownAnswers(double rho, double delta, double expected)
+    {
+        Assert.Equal(expected, PrivacyConversions.ZcdpToEpsilon(rho, delta), 12);
+    }
+
+    [Fact]
+    public void PureDpToZcdp_Epsilon_IsHalfSquare()
+    {
+        Assert.Equal(new Rational(1, 8), PrivacyConversions.PureDpToZcdp(new Rational(1, 2)));
+        Assert.Equal(new Rational(2, 1), PrivacyConversions.PureDpToZcdp(2));
+    }
+
+    [Fact]
+    public void ZcdpToEpsilon_InvalidDelta_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => PrivacyConversions.ZcdpToEpsilon(1, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PrivacyConversions.ZcdpToEpsilon(1, 1));
+    }
+}
