@@ -47,4 +47,7 @@ public sealed record BudgetState(
 
     /// <summary>The zCDP spend as approximate-DP ε at <see cref="Delta"/> (Bun–Steinke Prop. 1.3).</summary>
     public double RhoAsEpsilon => PrivacyConversions.ZcdpToEpsilon(RhoSpent.ToDouble(), Delta);
+
+    /// <summary>The zCDP spend as approximate-DP ε at <see cref="Delta"/>, tighter RDP-based conversion.</summary>
+    public double RhoAsEpsilonTight => PrivacyConversions.ZcdpToEpsilonTight(RhoSpent.ToDouble(), Delta);
 }

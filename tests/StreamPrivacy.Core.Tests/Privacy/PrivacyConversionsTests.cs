@@ -13,6 +13,18 @@ public sealed class PrivacyConversionsTests
         Assert.Equal(expected, PrivacyConversions.ZcdpToEpsilon(rho, delta), 12);
     }
 
+    [Theory]
+    [InlineData(0.5, 1e-6, 5.221534455149482)] // dense grid over α in python3 (stdlib math)
+    [InlineData(1.0, 1e-5, 7.077196707628437)]
+    [InlineData(0.01, 1e-6, 0.6216926545724271)]
+    public void ZcdpToEpsilonTight_KnownAnswers_TighterThanBunSteinke(double rho, double delta, double expected)
+    {
+        var tight = PrivacyConversions.ZcdpToEpsilonTight(rho, delta);
+        Assert.Equal(expected, tight, 6);
+        Assert.True(tight <= PrivacyConversions.ZcdpToEpsilon(rho, delta));
+        Assert.Equal(0.0, PrivacyConversions.ZcdpToEpsilonTight(0, delta));
+    }
+
     [Fact]
     public void PureDpToZcdp_Epsilon_IsHalfSquare()
     {
