@@ -6,7 +6,7 @@ namespace StreamPrivacy.Core.Privacy;
 /// costs of the releases charged in the period. <see cref="Exhausted"/> means the stream must not
 /// release again until the period rolls over (a charge was refused, or a budget is fully spent);
 /// <see cref="PeriodClosed"/> means the period is older than the accountant retains, so nothing can
-/// be charged to it. <see cref="RhoAsEpsilon"/> reports the zCDP spend as ε at <see cref="Delta"/>.
+/// be charged to it (its spend is then unknown and shown as zero). <see cref="RhoAsEpsilon"/> reports the zCDP spend as ε at <see cref="Delta"/>.
 /// </remarks>
 /// <param name="Stream">The stream key.</param>
 /// <param name="PeriodStart">Inclusive start of the budget period (UTC).</param>

@@ -15,7 +15,10 @@ namespace StreamPrivacy.Core.Privacy;
 /// </remarks>
 public static class DiscreteGaussian
 {
-    /// <summary>One sample with variance parameter <paramref name="sigmaSquared"/> (0 gives 0).</summary>
+    /// <summary>
+    /// One sample with variance parameter <paramref name="sigmaSquared"/> (0 gives 0); throws
+    /// <see cref="OverflowException"/> if it does not fit a long (only for astronomically large σ²).
+    /// </summary>
     public static long Sample(IRandomBitSource random, Rational sigmaSquared) => (long)SampleBig(random, sigmaSquared);
 
     /// <summary>One sample as an arbitrary-precision integer.</summary>

@@ -15,7 +15,10 @@ namespace StreamPrivacy.Core.Privacy;
 /// </remarks>
 public static class DiscreteLaplace
 {
-    /// <summary>One sample with scale <paramref name="scale"/> (variance 2q/(1−q)², q = exp(−1/t)).</summary>
+    /// <summary>
+    /// One sample with scale <paramref name="scale"/> (variance 2q/(1−q)², q = exp(−1/t)); throws
+    /// <see cref="OverflowException"/> if it does not fit a long (only for astronomically large scales).
+    /// </summary>
     public static long Sample(IRandomBitSource random, Rational scale) => (long)SampleBig(random, scale);
 
     /// <summary>One sample as an arbitrary-precision integer.</summary>

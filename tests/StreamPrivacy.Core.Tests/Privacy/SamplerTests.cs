@@ -80,6 +80,21 @@ public sealed class SamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void DiscreteLaplace_ScaleFromDouble_HugeRationalStillFitsPmf()
+    {
+        // ε = 0.3 as a double is 5404319552844595/2^54, so t = 1/ε has a 53-bit numerator and
+        // denominator: exercises the BigInteger paths of the sampler.
+        var scale = Rational.One / Rational.FromDouble(0.3);
+        Assert.True(scale.Numerator > long.MaxValue / 1024);
+        var q = Math.Exp(-0.3);
+        var samples = Draw("dlap-double", r => DiscreteLaplace.Sample(r, scale));
+        var (pValue, bins) = SampleStatistics.ChiSquaredPValue(samples, x => (1 - q) / (1 + q) * Math.Pow(q, Math.Abs(x)));
+        output.WriteLine($"discrete Laplace t=1/0.3 (double): χ² p={pValue:F4} over {bins} bins");
+        Assert.True(pValue > 0.001, $"χ² p-value {pValue}");
+        AssertMoments(samples, 2 * q / ((1 - q) * (1 - q)), excessKurtosisBound: 6);
+    }
+
+    [Fact]
     public void ChiSquaredTest_WrongScale_Rejects()
     {
         // Power check of the harness: t = 3/2 samples must not fit a t = 7/4 model.
