@@ -220,6 +220,27 @@ public static class DriftMetrics
         return Compute(reference, current.Counts, thresholds);
     }
 
+    /// <summary>
+    /// Drift of every profiled feature, in the profile's order. A feature with no histogram in
+    /// <paramref name="current"/> has a current total of 0 and null metrics; histograms of
+    /// features the profile does not know are ignored.
+    /// </summary>
+    public static IReadOnlyList<FeatureDriftResult> Compute(
+        ReferenceProfile profile, IReadOnlyDictionary<string, FeatureHistogram> current, DriftThresholds? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(current);
+        var results = new List<FeatureDriftResult>(profile.Features.Count);
+        foreach (var feature in profile.Features)
+        {
+            results.Add(current.TryGetValue(feature.Name, out var histogram)
+                ? Compute(feature, histogram, thresholds)
+                : Compute(feature, new long[feature.Layout.BinCount], thresholds));
+        }
+
+        return results;
+    }
+
     // Point where bin i sits for the Wasserstein distance (DESIGN §4).
     private static double BinPoint(ReadOnlySpan<double> edges, int bin)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace StreamPrivacy.Core.Drift;
 
 /// <summary>
@@ -78,6 +80,33 @@ public sealed class FeatureHistogram
     {
         _counts[Layout.BinOf(category)]++;
         Total++;
+    }
+
+    /// <summary>
+    /// Counts a JSON feature value by the rules of <see cref="FeatureValues"/>: numbers for a
+    /// numeric layout; strings, booleans and numbers for a categorical one. Returns false (nothing
+    /// counted) for null, objects, arrays and values of the wrong type, which callers count as missing.
+    /// </summary>
+    public bool TryAdd(JsonElement value)
+    {
+        if (Layout.Kind == FeatureKind.Numeric)
+        {
+            if (!FeatureValues.TryGetNumber(value, out var number))
+            {
+                return false;
+            }
+
+            Add(number);
+            return true;
+        }
+
+        if (!FeatureValues.TryGetCategory(value, out var category))
+        {
+            return false;
+        }
+
+        Add(category);
+        return true;
     }
 
     /// <summary>Adds all counts of <paramref name="other"/>, which must have the same bins.</summary>
