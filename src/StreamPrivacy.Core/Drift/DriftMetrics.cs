@@ -144,6 +144,9 @@ public static class DriftMetrics
     /// reference proportion × the current total; the p-value is the χ² survival function with
     /// bins − 1 degrees of freedom, Q(df/2, χ²/2) (regularized upper incomplete gamma, accurate
     /// in the far tail where 1 − CDF would cancel to 0). P is null with fewer than 2 bins.
+    /// The <c>other</c> bin of a categorical layout is an ordinary bin here: its reference
+    /// proportion is 0 and is floored to 1e-4, so a current window identical to the reference still
+    /// has χ² = 1e-4 × N (not 0) and a p-value just below 1, exactly as DESIGN §4 defines it.
     /// </summary>
     public static (double Chi2, double? P)? ChiSquare(ReadOnlySpan<long> reference, ReadOnlySpan<long> current)
     {

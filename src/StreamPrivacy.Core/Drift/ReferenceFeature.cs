@@ -30,7 +30,7 @@ public sealed class ReferenceFeature
             throw new ArgumentException("Reference counts are exact and cannot be negative.", nameof(counts));
         }
 
-        if (layout.Kind == FeatureKind.Numeric && standardDeviation is not { } sd)
+        if (layout.Kind == FeatureKind.Numeric && standardDeviation is null)
         {
             throw new ArgumentException("A numeric feature needs the reference standard deviation.", nameof(standardDeviation));
         }
