@@ -35,6 +35,12 @@ public sealed class FeatureHistogram
     /// <summary>Values that had no bin and were not counted (NaN offered to <see cref="TryAdd(double)"/>).</summary>
     public long Rejected { get; private set; }
 
+    /// <summary>
+    /// JSON values offered to <see cref="TryAdd(JsonElement)"/> that were not counted: null,
+    /// objects, arrays and values of the wrong type, the same values a reference counts as missing.
+    /// </summary>
+    public long Missing { get; private set; }
+
     /// <summary>Counts a numeric value: bin = number of edges ≤ value.</summary>
     /// <exception cref="ArgumentException">The value is NaN.</exception>
     /// <exception cref="InvalidOperationException">The layout is categorical.</exception>
@@ -85,7 +91,7 @@ public sealed class FeatureHistogram
     /// <summary>
     /// Counts a JSON feature value by the rules of <see cref="FeatureValues"/>: numbers for a
     /// numeric layout; strings, booleans and numbers for a categorical one. Returns false (nothing
-    /// counted) for null, objects, arrays and values of the wrong type, which callers count as missing.
+    /// counted, <see cref="Missing"/> incremented) for null, objects, arrays and values of the wrong type.
     /// </summary>
     public bool TryAdd(JsonElement value)
     {
@@ -93,6 +99,7 @@ public sealed class FeatureHistogram
         {
             if (!FeatureValues.TryGetNumber(value, out var number))
             {
+                Missing++;
                 return false;
             }
 
@@ -102,6 +109,7 @@ public sealed class FeatureHistogram
 
         if (!FeatureValues.TryGetCategory(value, out var category))
         {
+            Missing++;
             return false;
         }
 
@@ -126,6 +134,7 @@ public sealed class FeatureHistogram
 
         Total += other.Total;
         Rejected += other.Rejected;
+        Missing += other.Missing;
     }
 
     /// <summary>Resets every count to zero, keeping the layout.</summary>
@@ -134,5 +143,6 @@ public sealed class FeatureHistogram
         Array.Clear(_counts);
         Total = 0;
         Rejected = 0;
+        Missing = 0;
     }
 }

@@ -72,12 +72,14 @@ public sealed class FeatureHistogramTests
         var numeric = new FeatureHistogram(Edges);
         Assert.Equal([true, false, false, false, false, false, true], values.Select(numeric.TryAdd));
         Assert.Equal([0L, 1, 1], numeric.Counts.ToArray());
+        Assert.Equal(5, numeric.Missing);
 
         var categorical = new FeatureHistogram(BinLayout.Categorical(["100", "true", "x"]));
         Assert.Equal([true, true, true, false, false, false, true], values.Select(categorical.TryAdd));
 
         // 1.5 is an unseen category; 1e2 is the category "100".
         Assert.Equal([1L, 1, 1, 1], categorical.Counts.ToArray());
+        Assert.Equal(3, categorical.Missing);
     }
 
     [Fact]
