@@ -6,6 +6,7 @@ var root = new RootCommand("StreamPrivacy: privacy-preserving ML observability o
     RunCommand.Create(),
     DemoCommand.Create(),
     RedactCommand.Create(),
+    DriftCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
