@@ -275,10 +275,11 @@ public sealed class PhoneNumberDetector : IPiiDetector
     }
 
     /// <summary>
-    /// "+CC …" written with plain separators is one number or none: parsing the window directly gives the
-    /// same verdict as FindNumbers(VALID) (the country code is explicit, no national prefix applies, no
-    /// extension or slash is present) at a fraction of the cost, and so does the possible-length fallback.
-    /// Windows with any other character take the general path.
+    /// "+CC …" written with plain separators is one number or none: the explicit country code leaves only
+    /// a length question, which libphonenumber answers from metadata without its (slow) pattern matching.
+    /// A possible-length number with a known country code is reported (validated ranges at the international
+    /// score, others at the possible score), which is what FindNumbers(VALID) plus the possible-length
+    /// fallback report, without parsing. Anything else takes the general path.
     /// </summary>
     private bool TryInternationalFastPath(string window, int windowStart, List<PiiMatch> results)
     {
@@ -289,26 +290,55 @@ public sealed class PhoneNumberDetector : IPiiDetector
             return false;
         }
 
-        PhoneNumber number;
-        try
+        Span<char> digits = stackalloc char[body.Length];
+        var count = 0;
+        foreach (var c in body)
         {
-            number = _util.Parse(window, "ZZ");
-        }
-        catch (NumberParseException)
-        {
-            return true; // not a number FindNumbers would report either
-        }
-
-        if (_util.IsValidNumber(number))
-        {
-            results.Add(new PiiMatch(windowStart, window.Length, EntityType, InternationalScore));
-        }
-        else if (_util.IsPossibleNumber(number))
-        {
-            results.Add(new PiiMatch(windowStart, window.Length, EntityType, PossibleScore));
+            if (char.IsAsciiDigit(c))
+            {
+                digits[count++] = c;
+            }
         }
 
-        return true;
+        if (count is < MinDigits or > 17)
+        {
+            return true;
+        }
+
+        for (var ccLength = 1; ccLength <= 3 && ccLength < count; ccLength++)
+        {
+            var countryCode = int.Parse(digits[..ccLength], provider: System.Globalization.CultureInfo.InvariantCulture);
+            if (_util.GetRegionCodeForCountryCode(countryCode) == "ZZ") // libphonenumber's unknown region
+            {
+                continue;
+            }
+
+            var national = digits[ccLength..count];
+            var leadingZeros = national.IndexOfAnyExcept('0');
+            if (leadingZeros < 0 || national.Length > 17)
+            {
+                return true;
+            }
+
+            var builder = new PhoneNumber.Builder()
+                .SetCountryCode(countryCode)
+                .SetNationalNumber(ulong.Parse(national, provider: System.Globalization.CultureInfo.InvariantCulture));
+            if (leadingZeros > 0)
+            {
+                builder.SetNumberOfLeadingZeros(leadingZeros);
+            }
+
+            var number = builder.Build();
+            if (!_util.IsPossibleNumber(number))
+            {
+                return false; // e.g. "+44 (0)20 …": let FindNumbers handle national prefixes and the like
+            }
+
+            results.Add(new PiiMatch(windowStart, window.Length, EntityType, _util.IsValidNumber(number) ? InternationalScore : PossibleScore));
+            return true;
+        }
+
+        return false; // no country code recognised: the general path decides
     }
 
     private bool Accept(string window, PhoneNumberMatch match, int region)
