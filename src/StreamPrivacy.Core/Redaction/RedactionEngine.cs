@@ -88,7 +88,7 @@ public sealed class RedactionEngine
         scratch.Path.Clear();
         var walk = new Walk(this, scratch, _cache.Value!, counts);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = _maxDepth });
-        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        var writer = scratch.Writer(output, WriterOptions);
         try
         {
             if (!reader.Read())

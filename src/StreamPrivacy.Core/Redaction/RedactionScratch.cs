@@ -20,6 +20,23 @@ internal sealed class RedactionScratch
 
     public StringBuilder Builder { get; } = new(256);
 
+    private System.Text.Json.Utf8JsonWriter? _writer;
+
+    /// <summary>A reused JSON writer pointed at <paramref name="output"/> (writers are reset, not reallocated, per document).</summary>
+    public System.Text.Json.Utf8JsonWriter Writer(IBufferWriter<byte> output, System.Text.Json.JsonWriterOptions options)
+    {
+        if (_writer is null)
+        {
+            _writer = new System.Text.Json.Utf8JsonWriter(output, options);
+        }
+        else
+        {
+            _writer.Reset(output);
+        }
+
+        return _writer;
+    }
+
     public Span<char> Chars(int length)
     {
         if (_chars.Length < length)

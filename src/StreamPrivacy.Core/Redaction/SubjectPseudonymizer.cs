@@ -13,12 +13,22 @@ namespace StreamPrivacy.Core.Redaction;
 public sealed class SubjectPseudonymizer
 {
     private readonly Lazy<SecretKey> _key;
+    private readonly ThreadLocal<IncrementalHash> _hmac;
 
     /// <summary>Creates a pseudonymizer over <paramref name="key"/>.</summary>
-    public SubjectPseudonymizer(SecretKey key) => _key = new Lazy<SecretKey>(key);
+    public SubjectPseudonymizer(SecretKey key)
+        : this(() => key)
+    {
+    }
 
     /// <summary>Creates a pseudonymizer whose key is resolved at first use (so an unused key is never generated or reported missing).</summary>
-    public SubjectPseudonymizer(Func<SecretKey> key) => _key = new Lazy<SecretKey>(key, LazyThreadSafetyMode.ExecutionAndPublication);
+    public SubjectPseudonymizer(Func<SecretKey> key)
+    {
+        _key = new Lazy<SecretKey>(key, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        // One keyed HMAC state per thread, reset after each use: no per-call key schedule.
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key.Value.Material));
+    }
 
     /// <summary>The key id recorded next to every pseudonym.</summary>
     public string KeyId => _key.Value.KeyId;
@@ -30,7 +40,9 @@ public sealed class SubjectPseudonymizer
         var buffer = maxBytes <= 512 ? stackalloc byte[maxBytes] : new byte[maxBytes];
         var length = Encoding.UTF8.GetBytes(subjectId, buffer);
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_key.Value.Material, buffer[..length], mac);
+        var hmac = _hmac.Value!;
+        hmac.AppendData(buffer[..length]);
+        hmac.GetHashAndReset(mac);
         return "ps_" + Base64Url(mac[..16]);
     }
 
