@@ -14,6 +14,8 @@ public sealed class CliTests
     [InlineData("--help")]
     [InlineData("run", "--help")]
     [InlineData("demo", "--help")]
+    [InlineData("redact", "--help")]
+    [InlineData("drift", "--help")]
     public async Task Help_EveryCommand_PrintsUsageAndExitsZero(params string[] args)
     {
         var (exit, output) = await CliProcess.RunAsync(Timeout, args);
