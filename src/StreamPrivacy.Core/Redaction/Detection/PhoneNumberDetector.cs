@@ -334,7 +334,10 @@ public sealed class PhoneNumberDetector : IPiiDetector
                 return false; // e.g. "+44 (0)20 …": let FindNumbers handle national prefixes and the like
             }
 
-            results.Add(new PiiMatch(windowStart, window.Length, EntityType, _util.IsValidNumber(number) ? InternationalScore : PossibleScore));
+            // Validity only sets the score (both are above the redaction threshold); checking the country
+            // code's main region avoids scanning every region of shared codes such as NANP's +1.
+            var valid = _util.IsValidNumberForRegion(number, _util.GetRegionCodeForCountryCode(countryCode));
+            results.Add(new PiiMatch(windowStart, window.Length, EntityType, valid ? InternationalScore : PossibleScore));
             return true;
         }
 
