@@ -254,6 +254,57 @@ public sealed class WindowedAggregatorTests
         Assert.Equal([0L, 1, 1], closed.State.Counts.ToArray());
     }
 
+    [Fact]
+    public void CloseReady_RandomOutOfOrderStream_EachWindowOnceAndEveryRecordAccounted()
+    {
+        var random = new Random(1234);
+        var tracker = new WatermarkTracker(timeProvider: _clock);
+        var spec = WindowSpec.Tumbling(TimeSpan.FromMinutes(1));
+        var aggregator = new WindowedAggregator<Counter>(spec, tracker, (_, _) => new Counter());
+        var seen = new HashSet<(string, Window)>();
+        var lastEnd = DateTimeOffset.MinValue;
+        long countedInClosed = 0;
+        long counted = 0;
+
+        for (var i = 0; i < 5_000; i++)
+        {
+            // Event times drift forward with up to 45 s of disorder, so some records are late.
+            var eventTime = T0.AddSeconds(i * 0.5 - random.Next(0, 45));
+            var stream = random.Next(2) == 0 ? "a" : "b";
+            if (aggregator.Add(stream, eventTime, random.Next(3), c => c.Value++) == WindowAddResult.Counted)
+            {
+                counted++;
+            }
+
+            if (i % 7 == 0)
+            {
+                _clock.Advance(TimeSpan.FromMilliseconds(100));
+                foreach (var closed in aggregator.CloseReady())
+                {
+                    Assert.True(seen.Add((closed.StreamKey, closed.Window)));
+                    Assert.True(closed.Window.End >= lastEnd);
+                    lastEnd = closed.Window.End;
+                    countedInClosed += closed.State.Value;
+                }
+            }
+        }
+
+        Assert.True(aggregator.TotalLate > 0);
+        Assert.Equal(5_000, counted + aggregator.TotalLate);
+        Assert.True(aggregator.OpenWindowCount <= 6);
+
+        // Idle for longer than the timeout: the wall clock closes everything still open.
+        _clock.Advance(TimeSpan.FromHours(1));
+        foreach (var closed in aggregator.CloseReady())
+        {
+            Assert.True(seen.Add((closed.StreamKey, closed.Window)));
+            countedInClosed += closed.State.Value;
+        }
+
+        Assert.Equal(counted, countedInClosed);
+        Assert.Equal(0, aggregator.OpenWindowCount);
+    }
+
     private WindowedAggregator<Counter> CreateCounter(ContributionBounder? bounder = null) =>
         new(WindowSpec.Tumbling(), new WatermarkTracker(timeProvider: _clock), (_, _) => new Counter(), bounder);
 
