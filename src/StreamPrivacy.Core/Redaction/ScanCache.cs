@@ -9,7 +9,7 @@ namespace StreamPrivacy.Core.Redaction;
 internal sealed class ScanCache
 {
     /// <summary>Longest string remembered.</summary>
-    public const int MaxLength = 48;
+    public const int MaxLength = 32;
 
     private const int MaxEntries = 8192;
     private readonly HashSet<string> _clean = new(StringComparer.Ordinal);

@@ -228,15 +228,8 @@ public sealed class JsonLinesRedactor
 
         output.Write("\n"u8);
         slice.Counts.Add(slice.LineCounts);
-        slice.Marks.Add((output.WrittenCount, slice.LineCounts.ByEntity.Count == 0 && slice.LineCounts.FieldsRemoved == 0 ? null : Snapshot(slice.LineCounts)));
+        slice.Marks.Add(output.WrittenCount, slice.LineCounts);
         return new Outcome(LineKind.Written, output.WrittenCount, null);
-    }
-
-    private static RedactionCounts Snapshot(RedactionCounts counts)
-    {
-        var copy = new RedactionCounts();
-        copy.Add(counts);
-        return copy;
     }
 
     private bool IsWellFormed(ReadOnlySpan<byte> text)
@@ -296,6 +289,52 @@ public sealed class JsonLinesRedactor
 
     private readonly record struct Outcome(LineKind Kind, int End, string? Problem);
 
+    /// <summary>Flat record of each written line's end offset and count entries, for exact partial reports on a stop.</summary>
+    private sealed class LineMarks
+    {
+        private readonly List<(int End, int FirstEntry, long FieldsRemoved)> _lines = new(1024);
+        private readonly List<(string Key, long Count, bool IsEntity)> _entries = new(1024);
+
+        public void Add(int end, RedactionCounts line)
+        {
+            _lines.Add((end, _entries.Count, line.FieldsRemoved));
+            foreach (var (key, count) in line.ByEntity)
+            {
+                _entries.Add((key, count, true));
+            }
+
+            foreach (var (key, count) in line.ByField)
+            {
+                _entries.Add((key, count, false));
+            }
+        }
+
+        public void Clear()
+        {
+            _lines.Clear();
+            _entries.Clear();
+        }
+
+        public RedactionCounts CountsUpTo(int end)
+        {
+            var counts = new RedactionCounts();
+            for (var i = 0; i < _lines.Count && _lines[i].End <= end; i++)
+            {
+                var last = i + 1 < _lines.Count ? _lines[i + 1].FirstEntry : _entries.Count;
+                for (var e = _lines[i].FirstEntry; e < last; e++)
+                {
+                    var (key, count, isEntity) = _entries[e];
+                    var target = isEntity ? counts.ByEntity : counts.ByField;
+                    target[key] = target.GetValueOrDefault(key) + count;
+                }
+
+                counts.FieldsRemoved += _lines[i].FieldsRemoved;
+            }
+
+            return counts;
+        }
+    }
+
     /// <summary>One worker's share of a batch: its output bytes, per-line outcomes and counts.</summary>
     private sealed class Slice
     {
@@ -307,8 +346,8 @@ public sealed class JsonLinesRedactor
 
         public RedactionCounts LineCounts { get; } = new();
 
-        /// <summary>Output end offset after each written line, with that line's counts when non-empty.</summary>
-        public List<(int End, RedactionCounts? Counts)> Marks { get; } = new(1024);
+        /// <summary>Per written line: its output end offset and its counts, kept flat (no per-line allocation).</summary>
+        public LineMarks Marks { get; } = new();
 
         public void Reset()
         {
@@ -325,23 +364,6 @@ public sealed class JsonLinesRedactor
             Output.Write(kept);
         }
 
-        public RedactionCounts CountsUpTo(int end)
-        {
-            var counts = new RedactionCounts();
-            foreach (var (markEnd, lineCounts) in Marks)
-            {
-                if (markEnd > end)
-                {
-                    break;
-                }
-
-                if (lineCounts is not null)
-                {
-                    counts.Add(lineCounts);
-                }
-            }
-
-            return counts;
-        }
+        public RedactionCounts CountsUpTo(int end) => Marks.CountsUpTo(end);
     }
 }
