@@ -76,8 +76,7 @@ public sealed class SanitizerFactory
         CreateEngine(annotate: false, maxDepth),
         CreateEngine(annotate: false, maxDepth, _policy.WithMinimization(MinimizationMode.Off)),
         new RawEventInspector(new EventValidationOptions(), _time, _policy.RequiredPurposes, maxDepth),
-        CreateVerifier(),
-        maxDepth);
+        CreateVerifier());
 
     private static ChecksumKind ParseChecksum(string checksum) => checksum switch
     {

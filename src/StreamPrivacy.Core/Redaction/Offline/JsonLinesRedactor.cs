@@ -20,21 +20,18 @@ public sealed class JsonLinesRedactor
     private readonly RedactionEngine _documents;
     private readonly RawEventInspector _consent;
     private readonly PostRedactionVerifier? _verifier;
-    private readonly int _maxDepth;
 
     /// <summary>Creates the redactor.</summary>
     /// <param name="events">Engine for events (full policy, no annotations).</param>
     /// <param name="documents">Engine for documents (minimisation off).</param>
     /// <param name="consent">Consent checker.</param>
     /// <param name="verifier">Post-redaction verifier, or null.</param>
-    /// <param name="maxDepth">Deepest accepted nesting.</param>
-    public JsonLinesRedactor(RedactionEngine events, RedactionEngine documents, RawEventInspector consent, PostRedactionVerifier? verifier, int maxDepth = 64)
+    public JsonLinesRedactor(RedactionEngine events, RedactionEngine documents, RawEventInspector consent, PostRedactionVerifier? verifier)
     {
         _events = events;
         _documents = documents;
         _consent = consent;
         _verifier = verifier;
-        _maxDepth = maxDepth;
     }
 
     /// <summary>Reads <paramref name="input"/> to the end and writes redacted lines to <paramref name="output"/>.</summary>
@@ -195,7 +192,7 @@ public sealed class JsonLinesRedactor
             return new Outcome(LineKind.Blank, slice.Output.WrittenCount, null);
         }
 
-        if (!Utf8.IsValid(text) || !IsWellFormed(text))
+        if (!Utf8.IsValid(text))
         {
             return new Outcome(LineKind.Invalid, slice.Output.WrittenCount, "not valid JSON (skipped)");
         }
@@ -211,7 +208,14 @@ public sealed class JsonLinesRedactor
         slice.LineCounts.Clear();
         try
         {
+            // The engine reads the whole line with a strict reader (depth limit, no trailing content),
+            // so a malformed line fails here and nothing it wrote is kept.
             (isEvent ? _events : _documents).Redact(text, output, slice.LineCounts);
+        }
+        catch (JsonException)
+        {
+            slice.Truncate(before);
+            return new Outcome(LineKind.Invalid, before, "not valid JSON (skipped)");
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -230,23 +234,6 @@ public sealed class JsonLinesRedactor
         slice.Counts.Add(slice.LineCounts);
         slice.Marks.Add(output.WrittenCount, slice.LineCounts);
         return new Outcome(LineKind.Written, output.WrittenCount, null);
-    }
-
-    private bool IsWellFormed(ReadOnlySpan<byte> text)
-    {
-        var reader = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = _maxDepth });
-        try
-        {
-            while (reader.Read())
-            {
-            }
-
-            return IsBlank(text[(int)reader.BytesConsumed..]);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\r\n"u8) < 0;
