@@ -17,17 +17,23 @@ internal static class RedactCommand
         var policy = new Option<FileInfo?>("--policy", "-p") { Description = "Policy YAML; the shipped default policy when omitted." };
         var report = new Option<FileInfo?>("--report", "-r") { Description = "Write a JSON report of counts per entity type and field (never values)." };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first line that is not valid JSON (exit 1) instead of skipping it." };
+        var verify = new Option<string>("--verify")
+        {
+            Description = "Post-redaction verification of every output line: auto (when the policy disables entity types or masks/generalises, i.e. when it can find more than the redaction scan), always, never.",
+            DefaultValueFactory = _ => "auto",
+        };
+        verify.AcceptOnlyFromAmong("auto", "always", "never");
         var keys = new Option<DirectoryInfo?>("--keys") { Description = "Folder of NAME.key files for hash/encrypt/pseudonym keys (else STREAMPRIVACY_KEY_NAME variables, else ephemeral keys)." };
         var command = new Command("redact", "Redact a JSON-lines file: one redacted line per input line, in order. Events (lines with a top-level 'consent') get the full policy, including the consent filter and minimisation; other documents get field rules and PII scanning.")
         {
-            input, output, policy, report, failFast, keys,
+            input, output, policy, report, failFast, verify, keys,
         };
         command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(policy), parse.GetValue(report), parse.GetValue(failFast), parse.GetValue(keys), ct));
+            parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(policy), parse.GetValue(report), parse.GetValue(failFast), parse.GetValue(verify)!, parse.GetValue(keys), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string inputPath, string outputPath, FileInfo? policyFile, FileInfo? reportFile, bool failFast, DirectoryInfo? keyDirectory, CancellationToken ct)
+    private static async Task<int> RunAsync(string inputPath, string outputPath, FileInfo? policyFile, FileInfo? reportFile, bool failFast, string verify, DirectoryInfo? keyDirectory, CancellationToken ct)
     {
         SanitizePolicy policy;
         try
@@ -41,7 +47,12 @@ internal static class RedactCommand
         }
 
         var keys = new KeyRing(keyDirectory?.FullName, null, null, warning => Console.Error.WriteLine("warning: " + warning));
-        var redactor = new SanitizerFactory(policy, keys, TimeProvider.System).CreateJsonLinesRedactor();
+        var redactor = new SanitizerFactory(policy, keys, TimeProvider.System).CreateJsonLinesRedactor(verify switch
+        {
+            "always" => true,
+            "never" => false,
+            _ => null,
+        });
         var failed = false;
         JsonLinesReport result;
         try

@@ -72,11 +72,25 @@ public sealed class SanitizerFactory
         CreateVerifier());
 
     /// <summary>The offline JSON-lines redactor (events get the full policy; other documents get rules and scanning).</summary>
-    public JsonLinesRedactor CreateJsonLinesRedactor(int maxDepth = 64) => new(
+    /// <param name="verify">Run the post-redaction verifier on every line; null decides by <see cref="VerificationCanFindMore"/>.</param>
+    /// <param name="maxDepth">Deepest accepted nesting.</param>
+    public JsonLinesRedactor CreateJsonLinesRedactor(bool? verify = null, int maxDepth = 64) => new(
         CreateEngine(annotate: false, maxDepth),
         CreateEngine(annotate: false, maxDepth, _policy.WithMinimization(MinimizationMode.Off)),
         new RawEventInspector(new EventValidationOptions(), _time, _policy.RequiredPurposes, maxDepth),
-        CreateVerifier());
+        verify ?? VerificationCanFindMore ? CreateVerifier() : null);
+
+    /// <summary>
+    /// True when the post-redaction verifier can find something the engine's own scan could not: the
+    /// policy disables built-in entity types, or uses operators that keep part of a value (mask,
+    /// generalize). Otherwise every string was scanned by the same detectors at the same threshold and
+    /// each detection replaced by a token, so a second scan is redundant (the streaming stage verifies
+    /// regardless, as defence in depth).
+    /// </summary>
+    public bool VerificationCanFindMore =>
+        _policy.DisabledEntities.Count > 0
+        || _policy.EntityOperators.Values.Concat(_policy.FieldRules.Select(r => r.Operator))
+            .Any(o => o.Kind is OperatorKind.Mask or OperatorKind.Generalize);
 
     private static ChecksumKind ParseChecksum(string checksum) => checksum switch
     {

@@ -95,4 +95,17 @@ public sealed class RedactCommandTests : IDisposable
         Assert.Contains("bad.yaml:3:", log, StringComparison.Ordinal);
         Assert.Contains("maks", log, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Redact_PolicyDisablingAType_VerifierWithholdsLinesStillHoldingIt()
+    {
+        var policy = File("p.yaml", "free_text:\n  disabled_entities: [EMAIL_ADDRESS]\n");
+        var input = File("in.jsonl", "{\"t\":\"mail a.b@example.com\"}\n{\"t\":\"clean\"}\n");
+        var output = Path.Combine(_dir, "out.jsonl");
+        var (exit, log) = await CliProcess.RunAsync(Timeout, "redact", "-i", input, "-o", output, "-p", policy);
+        Assert.Equal(0, exit);
+        Assert.Contains("line 1: withheld: EMAIL_ADDRESS", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.com", log, StringComparison.Ordinal);
+        Assert.Equal(["{\"t\":\"clean\"}"], System.IO.File.ReadAllLines(output));
+    }
 }
