@@ -42,10 +42,11 @@ public sealed class JsonLinesRedactor
     public async Task<JsonLinesReport> RunAsync(Stream input, Stream output, Func<long, string, bool> onProblem, CancellationToken cancellationToken = default)
     {
         var report = new JsonLinesReport();
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 22);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         var lines = new List<(int Start, int Length)>(BatchLines);
+        // More slices than cores: uneven lines balance out across the workers.
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
-        var slices = Enumerable.Range(0, workers).Select(_ => new Slice()).ToArray();
+        var slices = Enumerable.Range(0, workers * 8).Select(_ => new Slice()).ToArray();
         long lineNumber = 0;
         try
         {
@@ -123,7 +124,7 @@ public sealed class JsonLinesRedactor
     private async Task<bool> ProcessBatchAsync(byte[] buffer, List<(int Start, int Length)> lines, long firstLine, Slice[] slices, Stream output, JsonLinesReport report, Func<long, string, bool> onProblem, CancellationToken cancellationToken)
     {
         var per = (lines.Count + slices.Length - 1) / slices.Length;
-        Parallel.For(0, slices.Length, new ParallelOptions { MaxDegreeOfParallelism = slices.Length, CancellationToken = cancellationToken }, w =>
+        Parallel.For(0, slices.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, w =>
         {
             var slice = slices[w];
             slice.Reset();
