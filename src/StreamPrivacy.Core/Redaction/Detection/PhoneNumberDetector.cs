@@ -28,6 +28,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
     private const double NationalScore = 0.55;
     private const double PossibleScore = 0.45;
     private const int MinDigits = 7;
+    private const int MaxE164Digits = 15;
     private const int MaxContiguousDigits = 12;
 
     private static readonly SearchValues<char> StartChars = SearchValues.Create("0123456789+(");
@@ -94,6 +95,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
 
             from = end;
+
             if (digits < MinDigits || !DetectionText.IsTokenStart(text, start) || DetectionText.IsInsideSpacedIban(text, start))
             {
                 continue;
@@ -110,6 +112,26 @@ public sealed class PhoneNumberDetector : IPiiDetector
             // Windows glued to more text ("0837.8342.ec6f", "04-42-35-83-A1", "…2005 03:22") are fragments of
             // MACs, hashes or timestamps; windows that are wholly a date, timestamp, SSN or dotted quad, or a
             // contiguous nine-digit SSN next to its context word, never reach libphonenumber either.
+            // E.164 caps a number at 15 digits: a longer window (after a leading date is set aside) is a
+            // card, an account or numbers glued together, and libphonenumber would be asked in vain.
+            if (CountDigits(text[SkipLeadingDate(text, start, end)..end]) > MaxE164Digits)
+            {
+                // "415-555-2671/212-555-5555": a slash can join two numbers; look at the first one now and
+                // at the rest in the next round. Without a slash the window is skipped.
+                var slash = text[start..end].IndexOf('/');
+                if (slash <= 0)
+                {
+                    continue;
+                }
+
+                from = start + slash + 1;
+                end = start + slash;
+                while (end > start && !char.IsAsciiDigit(text[end - 1]))
+                {
+                    end--;
+                }
+            }
+
             end = IncludeExtension(text, end);
             start = SkipLeadingDate(text, start, end);
             if (IsWindowEnd(text, end) && CountDigits(text[start..end]) >= MinDigits
