@@ -245,8 +245,17 @@ public sealed class PhoneNumberDetector : IPiiDetector
         {
             return;
         }
+        var (groupStartsWithZero, groupStartsWithSixToNine) = GroupStarts(window);
         for (int r = 0; r < _regions.Length; r++)
         {
+            // Accept() takes a national number in a trunk-prefix region only when it starts with '0' (or is
+            // an Indian mobile starting 6–9): without such a digit group, FindNumbers cannot yield one.
+            if (!international && _regionNeedsTrunkPrefix[r] && !groupStartsWithZero
+                && !(groupStartsWithSixToNine && _regions[r] == "IN"))
+            {
+                continue;
+            }
+
             foreach (var match in _util.FindNumbers(window, _regions[r], PhoneNumberUtil.Leniency.VALID, long.MaxValue))
             {
                 int start = windowStart + match.Start;
@@ -364,6 +373,22 @@ public sealed class PhoneNumberDetector : IPiiDetector
         }
 
         return false; // no country code recognised: the general path decides
+    }
+
+    /// <summary>Whether any maximal digit run of <paramref name="window"/> starts with '0', and whether any starts with 6–9.</summary>
+    private static (bool Zero, bool SixToNine) GroupStarts(ReadOnlySpan<char> window)
+    {
+        bool zero = false, sixToNine = false;
+        for (var i = 0; i < window.Length; i++)
+        {
+            if (char.IsAsciiDigit(window[i]) && (i == 0 || !char.IsAsciiDigit(window[i - 1])))
+            {
+                zero |= window[i] == '0';
+                sixToNine |= window[i] is >= '6' and <= '9';
+            }
+        }
+
+        return (zero, sixToNine);
     }
 
     private bool Accept(string window, PhoneNumberMatch match, int region)
