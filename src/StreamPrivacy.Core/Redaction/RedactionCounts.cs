@@ -26,6 +26,13 @@ public sealed class RedactionCounts
         ByField[key] = ByField.GetValueOrDefault(key) + 1;
     }
 
+    /// <summary>Records one redaction under a precomputed <c>path|entity</c> key.</summary>
+    internal void RecordKeyed(string entityType, string fieldKey)
+    {
+        ByEntity[entityType] = ByEntity.GetValueOrDefault(entityType) + 1;
+        ByField[fieldKey] = ByField.GetValueOrDefault(fieldKey) + 1;
+    }
+
     /// <summary>Adds <paramref name="other"/> into this instance.</summary>
     public void Add(RedactionCounts other)
     {

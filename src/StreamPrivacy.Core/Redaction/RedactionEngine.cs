@@ -429,7 +429,7 @@ public sealed class RedactionEngine
         private void Record(string entityType)
         {
             Redactions++;
-            _counts.Record(entityType, PathElement.Render(PathSpan));
+            _counts.RecordKeyed(entityType, _scratch.PathKeys.Key(PathSpan, entityType));
         }
 
         private readonly bool IsAllowed(ReadOnlySpan<PathElement> path)

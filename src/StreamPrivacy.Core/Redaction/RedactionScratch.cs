@@ -20,6 +20,8 @@ internal sealed class RedactionScratch
 
     public StringBuilder Builder { get; } = new(256);
 
+    public PathKeyCache PathKeys { get; } = new();
+
     private System.Text.Json.Utf8JsonWriter? _writer;
 
     /// <summary>A reused JSON writer pointed at <paramref name="output"/> (writers are reset, not reallocated, per document).</summary>
