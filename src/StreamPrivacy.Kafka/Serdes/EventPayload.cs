@@ -25,98 +25,13 @@ public static class EventPayload
     public static JsonObject Parse(ReadOnlySpan<byte> payload, AvroSingleObjectCodec codec, int maxDepth = 32, int maxBytes = DefaultMaxBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
-        if (payload.Length > maxBytes)
-        {
-            throw new SerdeException(SerdeErrorCode.TooLarge, $"Payload of {payload.Length} bytes exceeds the limit of {maxBytes} bytes.");
-        }
-
-        if (AvroSingleObjectCodec.LooksLikeSingleObject(payload))
+        var offset = JsonBodyOffset(payload, maxBytes);
+        if (offset < 0)
         {
             return codec.Decode(payload);
         }
 
-        var json = payload.StartsWith(Utf8Bom) ? payload[Utf8Bom.Length..] : payload;
-        var start = 0;
-        while (start < json.Length && json[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            start++;
-        }
-
-        if (start == json.Length || json[start] != (byte)'{')
-        {
-            throw new SerdeException(
-                SerdeErrorCode.MalformedJson,
-                start == json.Length
-                    ? "Payload is empty or only whitespace."
-                    : "Payload is neither a JSON object nor an Avro single object (C3 01 prefix).");
-        }
-
-        return ParseJsonObject(json, maxDepth);
-    }
-
-    /// <summary>
-    /// Like <see cref="Parse"/>, but returns the event as UTF-8 JSON without building a DOM for JSON
-    /// input (the payload itself, after checking it is valid UTF-8, well-formed and not too deep);
-    /// Avro input is decoded and re-encoded as JSON.
-    /// </summary>
-    /// <exception cref="SerdeException">The payload is not an acceptable event; the message never contains payload content.</exception>
-    public static ReadOnlyMemory<byte> ToUtf8Json(ReadOnlyMemory<byte> payload, AvroSingleObjectCodec codec, int maxDepth = 32, int maxBytes = DefaultMaxBytes)
-    {
-        var span = payload.Span;
-        if (span.Length > maxBytes)
-        {
-            throw new SerdeException(SerdeErrorCode.TooLarge, $"Payload of {span.Length} bytes exceeds the limit of {maxBytes} bytes.");
-        }
-
-        if (AvroSingleObjectCodec.LooksLikeSingleObject(span))
-        {
-            return JsonSerializer.SerializeToUtf8Bytes(codec.Decode(span));
-        }
-
-        var offset = span.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
-        var json = span[offset..];
-        var start = json.IndexOfAnyExcept(" \t\r\n"u8);
-        if (start < 0 || json[start] != (byte)'{')
-        {
-            throw new SerdeException(
-                SerdeErrorCode.MalformedJson,
-                start < 0 ? "Payload is empty or only whitespace." : "Payload is neither a JSON object nor an Avro single object (C3 01 prefix).");
-        }
-
-        if (!Utf8.IsValid(json))
-        {
-            throw new SerdeException(SerdeErrorCode.InvalidUtf8, "Payload is not valid UTF-8.");
-        }
-
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
-        try
-        {
-            while (reader.Read())
-            {
-            }
-        }
-        catch (JsonException ex)
-        {
-            if (ExceedsDepth(json, maxDepth))
-            {
-                throw new SerdeException(SerdeErrorCode.TooDeep, $"JSON payload nests deeper than {maxDepth} levels.");
-            }
-
-            throw new SerdeException(SerdeErrorCode.MalformedJson, $"Payload is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
-        }
-
-        return payload[offset..];
-    }
-
-    private static JsonObject ParseJsonObject(ReadOnlySpan<byte> json, int maxDepth)
-    {
-        // Validate up front: System.Text.Json reports bad UTF-8 as a generic JsonException (or only
-        // when a string is materialised), and its messages can quote the offending bytes.
-        if (!Utf8.IsValid(json))
-        {
-            throw new SerdeException(SerdeErrorCode.InvalidUtf8, "Payload is not valid UTF-8.");
-        }
-
+        var json = ValidUtf8(payload[offset..]);
         var options = new JsonDocumentOptions
         {
             MaxDepth = maxDepth,
@@ -131,17 +46,81 @@ public static class EventPayload
         }
         catch (JsonException ex)
         {
-            // The exception text can echo payload characters, so only its position is reported.
-            if (ExceedsDepth(json, maxDepth))
-            {
-                throw new SerdeException(SerdeErrorCode.TooDeep, $"JSON payload nests deeper than {maxDepth} levels.");
-            }
-
-            throw new SerdeException(
-                SerdeErrorCode.MalformedJson,
-                $"Payload is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+            throw JsonError(json, maxDepth, ex);
         }
     }
+
+    /// <summary>
+    /// Like <see cref="Parse"/>, but returns the event as UTF-8 JSON without building a DOM for JSON
+    /// input (the payload itself, after checking it is valid UTF-8, well-formed and not too deep);
+    /// Avro input is decoded and re-encoded as JSON.
+    /// </summary>
+    /// <exception cref="SerdeException">The payload is not an acceptable event; the message never contains payload content.</exception>
+    public static ReadOnlyMemory<byte> ToUtf8Json(ReadOnlyMemory<byte> payload, AvroSingleObjectCodec codec, int maxDepth = 32, int maxBytes = DefaultMaxBytes)
+    {
+        var span = payload.Span;
+        var offset = JsonBodyOffset(span, maxBytes);
+        if (offset < 0)
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(codec.Decode(span));
+        }
+
+        var json = ValidUtf8(span[offset..]);
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw JsonError(json, maxDepth, ex);
+        }
+
+        return payload[offset..];
+    }
+
+    /// <summary>
+    /// Checks the size and the shape of a payload: returns −1 for an Avro single object, else the offset of
+    /// the JSON body (after an optional byte order mark), which must start with an object after whitespace.
+    /// </summary>
+    private static int JsonBodyOffset(ReadOnlySpan<byte> payload, int maxBytes)
+    {
+        if (payload.Length > maxBytes)
+        {
+            throw new SerdeException(SerdeErrorCode.TooLarge, $"Payload of {payload.Length} bytes exceeds the limit of {maxBytes} bytes.");
+        }
+
+        if (AvroSingleObjectCodec.LooksLikeSingleObject(payload))
+        {
+            return -1;
+        }
+
+        var offset = payload.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        var start = payload[offset..].IndexOfAnyExcept(" \t\r\n"u8);
+        if (start < 0 || payload[offset + start] != (byte)'{')
+        {
+            throw new SerdeException(
+                SerdeErrorCode.MalformedJson,
+                start < 0 ? "Payload is empty or only whitespace." : "Payload is neither a JSON object nor an Avro single object (C3 01 prefix).");
+        }
+
+        return offset;
+    }
+
+    /// <summary>
+    /// Validates UTF-8 up front: System.Text.Json reports bad UTF-8 as a generic JsonException (or only
+    /// when a string is materialised), and its messages can quote the offending bytes.
+    /// </summary>
+    private static ReadOnlySpan<byte> ValidUtf8(ReadOnlySpan<byte> json) =>
+        Utf8.IsValid(json) ? json : throw new SerdeException(SerdeErrorCode.InvalidUtf8, "Payload is not valid UTF-8.");
+
+    /// <summary>Maps a parse failure to too-deep or malformed; the exception text can echo payload characters, so only its position is reported.</summary>
+    private static SerdeException JsonError(ReadOnlySpan<byte> json, int maxDepth, JsonException ex) =>
+        ExceedsDepth(json, maxDepth)
+            ? new SerdeException(SerdeErrorCode.TooDeep, $"JSON payload nests deeper than {maxDepth} levels.")
+            : new SerdeException(SerdeErrorCode.MalformedJson, $"Payload is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
 
     /// <summary>Re-scans a payload that failed to parse to tell "too deep" apart from other syntax errors.</summary>
     private static bool ExceedsDepth(ReadOnlySpan<byte> json, int maxDepth)
