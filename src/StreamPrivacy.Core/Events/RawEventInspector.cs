@@ -40,12 +40,20 @@ public sealed class RawEventInspector
         }
     }
 
-    /// <summary>Only the consent check, for documents of any shape (the offline redact command).</summary>
-    public bool HasConsent(ReadOnlySpan<byte> json)
+    /// <summary>Only the consent check, for documents of any shape.</summary>
+    public bool HasConsent(ReadOnlySpan<byte> json) => TopLevelConsent(json).Granted;
+
+    /// <summary>
+    /// For documents of any shape (the offline redact command): whether the root object has a
+    /// <c>consent</c> member (which makes the document an event), and whether the required purposes are
+    /// granted (always true when none are required).
+    /// </summary>
+    public (bool Present, bool Granted) TopLevelConsent(ReadOnlySpan<byte> json)
     {
-        if (_requiredPurposes.Length == 0)
+        var noneRequired = _requiredPurposes.Length == 0;
+        if (json.IndexOf("\"consent\""u8) < 0)
         {
-            return true;
+            return (false, noneRequired); // cheap: no such key anywhere
         }
 
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = _maxDepth });
@@ -53,7 +61,7 @@ public sealed class RawEventInspector
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return false;
+                return (false, noneRequired);
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -62,7 +70,7 @@ public sealed class RawEventInspector
                 reader.Read();
                 if (isConsent)
                 {
-                    return ReadConsent(ref reader, out _);
+                    return (true, noneRequired || ReadConsent(ref reader, out _));
                 }
 
                 reader.Skip();
@@ -70,10 +78,10 @@ public sealed class RawEventInspector
         }
         catch (JsonException)
         {
-            return false;
+            return (false, false);
         }
 
-        return false;
+        return (false, noneRequired);
     }
 
     private EventInspection InspectRoot(ref Utf8JsonReader reader, EventKind kind)

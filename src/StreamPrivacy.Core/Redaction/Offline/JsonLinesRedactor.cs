@@ -198,8 +198,8 @@ public sealed class JsonLinesRedactor
             return new Outcome(LineKind.Invalid, slice.Output.WrittenCount, "not valid JSON (skipped)");
         }
 
-        var isEvent = HasTopLevelConsent(text);
-        if (isEvent && !_consent.HasConsent(text))
+        var (isEvent, granted) = _consent.TopLevelConsent(text);
+        if (isEvent && !granted)
         {
             return new Outcome(LineKind.NoConsent, slice.Output.WrittenCount, null);
         }
@@ -238,33 +238,6 @@ public sealed class JsonLinesRedactor
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\r\n"u8) < 0;
-
-    private static bool HasTopLevelConsent(ReadOnlySpan<byte> text)
-    {
-        if (text.IndexOf("\"consent\""u8) < 0)
-        {
-            return false; // cheap: no such key anywhere
-        }
-
-        var reader = new Utf8JsonReader(text);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("consent"u8))
-            {
-                return true;
-            }
-
-            reader.Read();
-            reader.Skip();
-        }
-
-        return false;
-    }
 
     private enum LineKind
     {
