@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using StreamPrivacy.Core.Events;
 using StreamPrivacy.Core.Simulation;
 using StreamPrivacy.Kafka.Configuration;
+using StreamPrivacy.Kafka.Runtime;
 
 namespace StreamPrivacy.Cli.Demo;
 
@@ -14,11 +15,19 @@ internal sealed class TrafficProducer
     private readonly TopicOptions _topics;
     private long _produced;
     private long _malformed;
+    private readonly Action<DeliveryReport<byte[]?, byte[]>> _onDelivered;
 
     public TrafficProducer(SyntheticTrafficGenerator generator, TopicOptions topics)
     {
         _generator = generator;
         _topics = topics;
+        _onDelivered = report =>
+        {
+            if (!report.Error.IsError)
+            {
+                Interlocked.Increment(ref _produced);
+            }
+        };
     }
 
     public long Produced => Interlocked.Read(ref _produced);
@@ -38,24 +47,7 @@ internal sealed class TrafficProducer
             var record = _generator.Next();
             var topic = record.Kind == EventKind.Features ? _topics.FeaturesRaw : _topics.InferenceRaw;
             var message = new Message<byte[]?, byte[]> { Key = record.Key is null ? null : Encoding.UTF8.GetBytes(record.Key), Value = record.Payload };
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(topic, message, report =>
-                    {
-                        if (!report.Error.IsError)
-                        {
-                            Interlocked.Increment(ref _produced);
-                        }
-                    });
-                    break;
-                }
-                catch (ProduceException<byte[]?, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(20));
-                }
-            }
+            producer.ProduceWithBackpressure(topic, message, _onDelivered);
 
             if (record.IsMalformed)
             {

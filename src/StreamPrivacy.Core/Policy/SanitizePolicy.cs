@@ -9,7 +9,7 @@ namespace StreamPrivacy.Core.Policy;
 /// per entity type, subject pseudonymisation and custom detectors. Keys are referenced by name only;
 /// their material comes from files or environment variables, never from the policy.
 /// </summary>
-public sealed class SanitizePolicy
+public sealed record SanitizePolicy
 {
     /// <summary>The policy's version, recorded on every sanitized event.</summary>
     public string Version { get; init; } = "default-1";
@@ -59,22 +59,7 @@ public sealed class SanitizePolicy
     public const string DefaultEntityKey = "DEFAULT";
 
     /// <summary>A copy of this policy with another minimisation mode.</summary>
-    public SanitizePolicy WithMinimization(MinimizationMode mode) => new()
-    {
-        Version = Version,
-        RequiredPurposes = RequiredPurposes,
-        Minimization = mode,
-        AllowedFields = AllowedFields,
-        SubjectField = SubjectField,
-        PseudonymizeSubject = PseudonymizeSubject,
-        FieldRules = FieldRules,
-        ScanFreeText = ScanFreeText,
-        MinScore = MinScore,
-        EntityOperators = EntityOperators,
-        DisabledEntities = DisabledEntities,
-        PhoneRegions = PhoneRegions,
-        CustomDetectors = CustomDetectors,
-    };
+    public SanitizePolicy WithMinimization(MinimizationMode mode) => this with { Minimization = mode };
 
     /// <summary>The operator for <paramref name="entityType"/>.</summary>
     public OperatorSpec OperatorFor(string entityType) =>

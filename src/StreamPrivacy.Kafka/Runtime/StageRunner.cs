@@ -26,6 +26,10 @@ public sealed class StageRunner
     private long _lastCommitTicks;
     private volatile Error? _deliveryError;
 
+    // Cached delegates: the produce path runs per record.
+    private readonly Action<DeliveryReport<byte[]?, byte[]>> _onDelivered;
+    private readonly Action _throwIfDeliveryFailed;
+
     /// <summary>Creates a runner for <paramref name="processor"/>.</summary>
     public StageRunner(IRecordProcessor processor, StageRunnerOptions options, StageCounters counters, ILogger? logger = null)
     {
@@ -34,6 +38,8 @@ public sealed class StageRunner
         Counters = counters;
         _logger = logger ?? NullLogger.Instance;
         _output = new Output(this);
+        _onDelivered = OnDelivered;
+        _throwIfDeliveryFailed = ThrowIfDeliveryFailed;
     }
 
     /// <summary>Live counts of this runner.</summary>
@@ -176,29 +182,18 @@ public sealed class StageRunner
     {
         var producer = _producer ?? throw new InvalidOperationException("the stage is not running");
         var message = new Message<byte[]?, byte[]> { Key = key, Value = value, Headers = headers };
-        while (true)
+        producer.ProduceWithBackpressure(topic, message, _onDelivered, _throwIfDeliveryFailed);
+    }
+
+    private void OnDelivered(DeliveryReport<byte[]?, byte[]> report)
+    {
+        if (report.Error.IsError)
         {
-            try
-            {
-                producer.Produce(topic, message, report =>
-                {
-                    if (report.Error.IsError)
-                    {
-                        _deliveryError ??= report.Error;
-                    }
-                    else
-                    {
-                        Counters.OnProduced(report.Topic);
-                    }
-                });
-                return;
-            }
-            catch (ProduceException<byte[]?, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
-            {
-                // Backpressure: wait for deliveries to drain the local queue.
-                producer.Poll(TimeSpan.FromMilliseconds(50));
-                ThrowIfDeliveryFailed();
-            }
+            _deliveryError ??= report.Error;
+        }
+        else
+        {
+            Counters.OnProduced(report.Topic);
         }
     }
 

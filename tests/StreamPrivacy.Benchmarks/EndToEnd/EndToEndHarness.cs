@@ -8,6 +8,7 @@ using StreamPrivacy.Core.Simulation;
 using StreamPrivacy.Kafka.Configuration;
 using StreamPrivacy.Kafka.Embedded;
 using StreamPrivacy.Kafka.Hosting;
+using StreamPrivacy.Kafka.Runtime;
 
 namespace StreamPrivacy.Benchmarks.EndToEnd;
 
@@ -83,18 +84,7 @@ internal static class EndToEndHarness
         {
             var r = generator.Next();
             var message = new Message<byte[]?, byte[]> { Key = r.Key is null ? null : Encoding.UTF8.GetBytes(r.Key), Value = r.Payload };
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(r.Kind == EventKind.Features ? topics.FeaturesRaw : topics.InferenceRaw, message);
-                    break;
-                }
-                catch (ProduceException<byte[]?, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(20));
-                }
-            }
+            producer.ProduceWithBackpressure(r.Kind == EventKind.Features ? topics.FeaturesRaw : topics.InferenceRaw, message);
         }
 
         producer.Flush(TimeSpan.FromMinutes(2));
