@@ -165,7 +165,7 @@ public sealed class PostRedactionVerifier
 
     private sealed class State
     {
-        private char[] _chars = new char[1024];
+        private readonly PooledChars _chars = new();
 
         public List<PathElement> Path { get; } = new(16);
 
@@ -177,15 +177,6 @@ public sealed class PostRedactionVerifier
 
         public ScanCache Cache { get; } = new();
 
-        public Span<char> Chars(int length)
-        {
-            if (_chars.Length < length)
-            {
-                ArrayPool<char>.Shared.Return(_chars);
-                _chars = ArrayPool<char>.Shared.Rent(length);
-            }
-
-            return _chars;
-        }
+        public Span<char> Chars(int length) => _chars.Get(length);
     }
 }

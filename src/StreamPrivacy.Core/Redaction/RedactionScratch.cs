@@ -10,7 +10,7 @@ internal sealed class RedactionScratch
 {
     private const int MaxInternedNames = 4096;
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private char[] _chars = new char[1024];
+    private readonly PooledChars _chars = new();
 
     public List<PathElement> Path { get; } = new(16);
 
@@ -39,16 +39,7 @@ internal sealed class RedactionScratch
         return _writer;
     }
 
-    public Span<char> Chars(int length)
-    {
-        if (_chars.Length < length)
-        {
-            ArrayPool<char>.Shared.Return(_chars);
-            _chars = ArrayPool<char>.Shared.Rent(length);
-        }
-
-        return _chars;
-    }
+    public Span<char> Chars(int length) => _chars.Get(length);
 
     /// <summary>Returns a shared string for a property name (names repeat across events).</summary>
     public string Intern(ReadOnlySpan<char> name)

@@ -44,15 +44,17 @@ public sealed class TextScanner
             return;
         }
 
-        var length = text.Length;
-        var minScore = _minScore;
-        scratch.RemoveAll(m => m.Score < minScore || m.Length <= 0 || m.Start < 0 || m.End > length);
         scratch.Sort(static (a, b) =>
             b.Score.CompareTo(a.Score) is var byScore and not 0 ? byScore
             : b.Length.CompareTo(a.Length) is var byLength and not 0 ? byLength
             : a.Start.CompareTo(b.Start));
         foreach (var candidate in scratch)
         {
+            if (candidate.Score < _minScore || candidate.Length <= 0 || candidate.Start < 0 || candidate.End > text.Length)
+            {
+                continue; // below the threshold or out of range: skipped here rather than removed (no closure per scan)
+            }
+
             var overlaps = false;
             foreach (var accepted in results)
             {
