@@ -28,11 +28,17 @@ public sealed class EventSanitizer
     public RedactionEngine Engine => _engine;
 
     /// <summary>
-    /// Sanitizes <paramref name="json"/> into <paramref name="output"/> (written only when emitted);
+    /// Sanitizes <paramref name="json"/> into <paramref name="output"/>, which must be empty (it holds the
+    /// sanitized event only when emitted, so a withheld event can be discarded whole);
     /// <paramref name="counts"/> receives this event's redaction counts (pass a cleared instance).
     /// </summary>
     public SanitizeResult Sanitize(ReadOnlySpan<byte> json, EventKind kind, ArrayBufferWriter<byte> output, RedactionCounts counts)
     {
+        if (output.WrittenCount != 0)
+        {
+            throw new ArgumentException("the output buffer must be empty", nameof(output));
+        }
+
         var inspection = _inspector.Inspect(json, kind);
         if (inspection.Error is { } error)
         {
@@ -44,7 +50,6 @@ public sealed class EventSanitizer
             return new SanitizeResult(SanitizeOutcome.DroppedNoConsent, null, null, 0);
         }
 
-        var start = output.WrittenCount;
         RedactionResult result;
         try
         {
@@ -52,10 +57,11 @@ public sealed class EventSanitizer
         }
         catch (JsonException)
         {
+            output.ResetWrittenCount();
             return new SanitizeResult(SanitizeOutcome.Rejected, null, new InputError(InputErrorReason.MalformedJson, "$", "not well-formed JSON"), 0);
         }
 
-        if (_verifier?.FindLeak(output.WrittenSpan[start..]) is { } leak)
+        if (_verifier?.FindLeak(output.WrittenSpan) is { } leak)
         {
             output.ResetWrittenCount();
             return new SanitizeResult(SanitizeOutcome.Withheld, null, new InputError(InputErrorReason.PostRedactionLeak, leak.Path, $"{leak.EntityType} found after redaction"), result.Redactions);
