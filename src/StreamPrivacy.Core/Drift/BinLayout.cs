@@ -119,6 +119,29 @@ public sealed class BinLayout
         return _spanLookup.TryGetValue(category, out var index) ? index : _categories.Length;
     }
 
+    /// <summary>
+    /// A label per bin for dashboards: <c>(-inf, e1)</c>, <c>[e1, e2)</c>, …, <c>[e_last, +inf)</c>
+    /// (invariant culture, round-trip numbers); categories by name and <c>__other__</c> last.
+    /// </summary>
+    public IReadOnlyList<string> BinLabels()
+    {
+        if (Kind == FeatureKind.Categorical)
+        {
+            return [.. _categories, "__other__"];
+        }
+
+        var labels = new string[_edges.Length + 1];
+        string E(double e) => e.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i <= _edges.Length; i++)
+        {
+            var low = i == 0 ? "(-inf" : "[" + E(_edges[i - 1]);
+            var high = i == _edges.Length ? "+inf)" : E(_edges[i]) + ")";
+            labels[i] = low + ", " + high;
+        }
+
+        return labels;
+    }
+
     /// <summary>True when both layouts define the same bins (same kind, edges and categories).</summary>
     public bool SameBinsAs(BinLayout other)
     {

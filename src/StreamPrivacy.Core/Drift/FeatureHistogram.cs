@@ -117,6 +117,9 @@ public sealed class FeatureHistogram
         return true;
     }
 
+    /// <summary>Counts an event in which the feature was absent.</summary>
+    public void AddMissing() => Missing++;
+
     /// <summary>Adds all counts of <paramref name="other"/>, which must have the same bins.</summary>
     /// <exception cref="ArgumentException">The layouts differ.</exception>
     public void Merge(FeatureHistogram other)

@@ -61,34 +61,31 @@ public sealed class ReferenceProfileBuilder
         }
     }
 
-    /// <summary>Adds one parsed event (the object holding <c>features</c>).</summary>
+    /// <summary>
+    /// Adds one parsed event: its <c>features</c> and, when present, the prediction and label
+    /// (see <see cref="MonitoredValues"/>).
+    /// </summary>
     public void AddEvent(JsonElement evt)
     {
         _events++;
-        if (evt.ValueKind != JsonValueKind.Object
-            || !evt.TryGetProperty("features", out var features)
-            || features.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
+        MonitoredValues.ForEach(evt, this, static (builder, name, value) => builder.AddValue(name, value));
+    }
 
-        foreach (var property in features.EnumerateObject())
+    private void AddValue(string name, JsonElement value)
+    {
+        var acc = Get(name);
+        acc.SeenInEvents++;
+        if (FeatureValues.TryGetNumber(value, out var number))
         {
-            var acc = Get(property.Name);
-            acc.SeenInEvents++;
-            var value = property.Value;
-            if (FeatureValues.TryGetNumber(value, out var number))
-            {
-                acc.Numbers.Add(number);
-            }
-            else if (value.ValueKind != JsonValueKind.Number && FeatureValues.TryGetCategory(value, out var category))
-            {
-                acc.Categories.Add(category);
-            }
-            else
-            {
-                acc.Missing++;
-            }
+            acc.Numbers.Add(number);
+        }
+        else if (value.ValueKind != JsonValueKind.Number && FeatureValues.TryGetCategory(value, out var category))
+        {
+            acc.Categories.Add(category);
+        }
+        else
+        {
+            acc.Missing++;
         }
     }
 

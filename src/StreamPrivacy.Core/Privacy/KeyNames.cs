@@ -9,6 +9,9 @@ public static class KeyNames
     /// <summary>Dead-letter payload encryption (AES-256-GCM).</summary>
     public const string DeadLetter = "deadletter";
 
+    /// <summary>Seeds DP release noise: HMAC(key, release id) (DESIGN §3). Losing it only means new releases get new noise.</summary>
+    public const string Noise = "noise";
+
     /// <summary>Default key of <c>hash</c> rules that name none.</summary>
     public const string Hash = "hash";
 

@@ -63,6 +63,9 @@ internal sealed class WindowedAggregator<TState>
     /// <summary>(stream, window) pairs currently holding state.</summary>
     public int OpenWindowCount => _open.Count;
 
+    /// <summary>The states of the open windows.</summary>
+    public IReadOnlyCollection<TState> OpenStates => _open.Values;
+
     /// <summary>Late records over all streams.</summary>
     public long TotalLate { get; private set; }
 

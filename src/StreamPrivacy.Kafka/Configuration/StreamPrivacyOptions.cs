@@ -12,6 +12,9 @@ public sealed class StreamPrivacyOptions
     /// <summary>Processing settings.</summary>
     public ProcessingOptions Processing { get; set; } = new();
 
+    /// <summary>Drift statistics (profile and release stages).</summary>
+    public DriftOptions Drift { get; set; } = new();
+
     /// <summary>Key sources.</summary>
     public KeyOptions Keys { get; set; } = new();
 
@@ -24,5 +27,6 @@ public sealed class StreamPrivacyOptions
         Kafka.Validate();
         Topics.Validate();
         Processing.Validate();
+        Drift.Validate();
     }
 }

@@ -14,13 +14,25 @@ public static class ProducerExtensions
         string topic,
         Message<TKey, TValue> message,
         Action<DeliveryReport<TKey, TValue>>? deliveryHandler = null,
-        Action? whileWaiting = null)
+        Action? whileWaiting = null) =>
+        Produce(producer, p => p.Produce(topic, message, deliveryHandler), whileWaiting);
+
+    /// <summary>As the topic overload, for an explicit partition.</summary>
+    public static void ProduceWithBackpressure<TKey, TValue>(
+        this IProducer<TKey, TValue> producer,
+        TopicPartition partition,
+        Message<TKey, TValue> message,
+        Action<DeliveryReport<TKey, TValue>>? deliveryHandler = null,
+        Action? whileWaiting = null) =>
+        Produce(producer, p => p.Produce(partition, message, deliveryHandler), whileWaiting);
+
+    private static void Produce<TKey, TValue>(IProducer<TKey, TValue> producer, Action<IProducer<TKey, TValue>> produce, Action? whileWaiting)
     {
         while (true)
         {
             try
             {
-                producer.Produce(topic, message, deliveryHandler);
+                produce(producer);
                 return;
             }
             catch (ProduceException<TKey, TValue> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)

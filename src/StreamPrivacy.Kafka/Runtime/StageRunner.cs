@@ -19,9 +19,14 @@ public sealed class StageRunner
     private readonly IRecordProcessor _processor;
     private readonly StageRunnerOptions _options;
     private readonly ILogger _logger;
+    private readonly IStatefulProcessor? _stateful;
     private readonly Dictionary<TopicPartition, Offset> _processed = [];
+    private readonly Dictionary<TopicPartition, Offset> _committed = [];
+    private readonly Dictionary<string, (int Count, long Ticks)> _partitionCounts = new(StringComparer.Ordinal);
     private readonly Output _output;
     private IProducer<byte[]?, byte[]>? _producer;
+    private IAdminClient? _admin;
+    private long _lastTickTicks;
     private int _sinceCommit;
     private long _lastCommitTicks;
     private volatile Error? _deliveryError;
@@ -34,6 +39,7 @@ public sealed class StageRunner
     public StageRunner(IRecordProcessor processor, StageRunnerOptions options, StageCounters counters, ILogger? logger = null)
     {
         _processor = processor;
+        _stateful = processor as IStatefulProcessor;
         _options = options;
         Counters = counters;
         _logger = logger ?? NullLogger.Instance;
@@ -58,25 +64,29 @@ public sealed class StageRunner
             .SetLogHandler((_, m) => LogClientMessage(m))
             .Build();
         _producer = producer;
+        using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
+        _admin = admin;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(_options))
             .SetErrorHandler((_, e) => LogClientError("consumer", e))
             .SetLogHandler((_, m) => LogClientMessage(m))
             .SetPartitionsAssignedHandler((_, partitions) =>
-                _logger.LogInformation("{Stage}: assigned {Count} partitions", _processor.Name, partitions.Count))
+            {
+                _logger.LogInformation("{Stage}: assigned {Count} partitions", _processor.Name, partitions.Count);
+                _stateful?.OnAssigned(partitions);
+            })
             .SetPartitionsRevokedHandler((c, partitions) =>
             {
-                // Hand over cleanly: everything processed so far is acknowledged and committed.
+                // Hand over cleanly: everything processed so far is acknowledged and committed
+                // (for a stateful stage: up to its safe offsets, so the next owner rebuilds the state).
                 _logger.LogInformation("{Stage}: {Count} partitions revoked, committing", _processor.Name, partitions.Count);
                 Commit(c, _options.ShutdownTimeout);
+                Forget(partitions.Select(p => p.TopicPartition).ToList());
             })
             .SetPartitionsLostHandler((_, partitions) =>
             {
                 // Lost partitions belong to someone else already: their offsets must not be committed by us.
                 _logger.LogWarning("{Stage}: {Count} partitions lost; their uncommitted records will be processed again", _processor.Name, partitions.Count);
-                foreach (var p in partitions)
-                {
-                    _processed.Remove(p.TopicPartition);
-                }
+                Forget(partitions.Select(p => p.TopicPartition).ToList());
             })
             .Build();
 
@@ -92,6 +102,7 @@ public sealed class StageRunner
         {
             CloseQuietly(consumer);
             _producer = null;
+            _admin = null;
         }
 
         _logger.LogInformation("{Stage}: stopped after {Count} records", _processor.Name, Counters.Consumed);
@@ -126,9 +137,15 @@ public sealed class StageRunner
                 _sinceCommit++;
             }
 
+            if (_stateful is not null && Stopwatch.GetElapsedTime(_lastTickTicks) >= TickInterval)
+            {
+                _lastTickTicks = Stopwatch.GetTimestamp();
+                _stateful.Tick(_output);
+            }
+
             ThrowIfDeliveryFailed();
             var due = Stopwatch.GetElapsedTime(_lastCommitTicks) >= _options.CommitInterval;
-            if (_sinceCommit >= _options.CommitEveryRecords || (due && _sinceCommit > 0))
+            if (_sinceCommit >= _options.CommitEveryRecords || (due && (_sinceCommit > 0 || _stateful is not null)))
             {
                 Commit(consumer, _options.ShutdownTimeout);
             }
@@ -142,8 +159,61 @@ public sealed class StageRunner
             return;
         }
 
+        FlushOutputs(timeout);
+        var offsets = new List<TopicPartitionOffset>(_processed.Count);
+        foreach (var (partition, processed) in _processed)
+        {
+            var offset = _stateful?.SafeOffset(partition, processed) ?? processed;
+            if (offset.Value >= 0 && (!_committed.TryGetValue(partition, out var last) || last != offset))
+            {
+                offsets.Add(new TopicPartitionOffset(partition, offset));
+            }
+        }
+
+        try
+        {
+            if (offsets.Count > 0)
+            {
+                consumer.Commit(offsets);
+                Counters.OnCommitted();
+                foreach (var o in offsets)
+                {
+                    _committed[o.TopicPartition] = o.Offset;
+                }
+            }
+        }
+        catch (KafkaException ex)
+        {
+            // Not fatal for at-least-once: the records will be processed again by whoever owns them.
+            _logger.LogWarning("{Stage}: offset commit failed with {Code}", _processor.Name, ex.Error.Code);
+        }
+
+        if (_stateful is null)
+        {
+            // A stateless stage never needs a record again once its offset is committed.
+            _processed.Clear();
+        }
+
+        _sinceCommit = 0;
+        _lastCommitTicks = Stopwatch.GetTimestamp();
+    }
+
+    private void Forget(IReadOnlyList<TopicPartition> partitions)
+    {
+        foreach (var p in partitions)
+        {
+            _processed.Remove(p);
+            _committed.Remove(p);
+        }
+
+        _stateful?.OnRevoked(partitions);
+    }
+
+    private void FlushOutputs(TimeSpan timeout)
+    {
+        var producer = _producer ?? throw new InvalidOperationException("the stage is not running");
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (_producer.Flush(TimeSpan.FromMilliseconds(100)) > 0)
+        while (producer.Flush(TimeSpan.FromMilliseconds(100)) > 0)
         {
             ThrowIfDeliveryFailed();
             if (Stopwatch.GetTimestamp() > deadline)
@@ -153,21 +223,47 @@ public sealed class StageRunner
         }
 
         ThrowIfDeliveryFailed();
-        var offsets = _processed.Select(kv => new TopicPartitionOffset(kv.Key, kv.Value)).ToList();
-        try
+    }
+
+    private int PartitionCount(string topic)
+    {
+        if (_partitionCounts.TryGetValue(topic, out var cached) && Stopwatch.GetElapsedTime(cached.Ticks) < MetadataMaxAge)
         {
-            consumer.Commit(offsets);
-            Counters.OnCommitted();
-        }
-        catch (KafkaException ex)
-        {
-            // Not fatal for at-least-once: the records will be processed again by whoever owns them.
-            _logger.LogWarning("{Stage}: offset commit failed with {Code}", _processor.Name, ex.Error.Code);
+            return cached.Count;
         }
 
-        _processed.Clear();
-        _sinceCommit = 0;
-        _lastCommitTicks = Stopwatch.GetTimestamp();
+        var admin = _admin ?? throw new InvalidOperationException("the stage is not running");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(10));
+                var described = metadata.Topics.FirstOrDefault(t => t.Topic == topic);
+                if (described is { Error.IsError: false, Partitions.Count: > 0 })
+                {
+                    _partitionCounts[topic] = (described.Partitions.Count, Stopwatch.GetTimestamp());
+                    return described.Partitions.Count;
+                }
+            }
+            catch (KafkaException ex) when (attempt < 5)
+            {
+                _logger.LogWarning("{Stage}: metadata for {Topic} failed with {Code}", _processor.Name, topic, ex.Error.Code);
+            }
+
+            if (attempt >= 5)
+            {
+                throw new StageFailedException($"{_processor.Name}: no partitions known for topic '{topic}'");
+            }
+
+            Thread.Sleep(200);
+        }
+    }
+
+    private void ProduceTo(string topic, int partition, byte[]? key, byte[] value)
+    {
+        var producer = _producer ?? throw new InvalidOperationException("the stage is not running");
+        var message = new Message<byte[]?, byte[]> { Key = key, Value = value };
+        producer.ProduceWithBackpressure(new TopicPartition(topic, partition), message, _onDelivered, _throwIfDeliveryFailed);
     }
 
     private void ThrowIfDeliveryFailed()
@@ -227,8 +323,17 @@ public sealed class StageRunner
         }
     }
 
+    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MetadataMaxAge = TimeSpan.FromSeconds(30);
+
     private sealed class Output(StageRunner runner) : IStageOutput
     {
         public void Produce(string topic, byte[]? key, byte[] value, Headers? headers = null) => runner.Produce(topic, key, value, headers);
+
+        public void Produce(string topic, int partition, byte[]? key, byte[] value) => runner.ProduceTo(topic, partition, key, value);
+
+        public int PartitionCount(string topic) => runner.PartitionCount(topic);
+
+        public void Flush() => runner.FlushOutputs(runner._options.ShutdownTimeout);
     }
 }

@@ -85,10 +85,9 @@ public static class OfflineDriftAnalysis
             }
 
             used++;
-            var features = root.TryGetProperty("features", out var f) && f.ValueKind == JsonValueKind.Object ? f : default;
             foreach (var (name, histogram) in histograms)
             {
-                if (features.ValueKind == JsonValueKind.Object && features.TryGetProperty(name, out var value))
+                if (MonitoredValues.TryGet(root, name, out var value))
                 {
                     histogram.TryAdd(value);
                 }
