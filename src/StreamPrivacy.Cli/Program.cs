@@ -7,6 +7,7 @@ var root = new RootCommand("StreamPrivacy: privacy-preserving ML observability o
     DemoCommand.Create(),
     RedactCommand.Create(),
     DriftCommand.Create(),
+    ProfileCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

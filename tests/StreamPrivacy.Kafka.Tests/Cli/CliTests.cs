@@ -16,6 +16,8 @@ public sealed class CliTests
     [InlineData("demo", "--help")]
     [InlineData("redact", "--help")]
     [InlineData("drift", "--help")]
+    [InlineData("profile", "--help")]
+    [InlineData("profile", "show", "--help")]
     public async Task Help_EveryCommand_PrintsUsageAndExitsZero(params string[] args)
     {
         var (exit, output) = await CliProcess.RunAsync(Timeout, args);
