@@ -11,10 +11,13 @@ namespace StreamPrivacy.Kafka.Configuration;
 /// </summary>
 public sealed class DriftOptions
 {
-    /// <summary>Runs the profile and release stages. Default true (they idle without references).</summary>
+    /// <summary>Runs the profile and release stages when <see cref="References"/> names at least one model. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Model name → reference file: a stored profile (<c>streamprivacy profile</c>) or JSON lines of events.</summary>
+    /// <summary>
+    /// Model name (for feature events: feature set name) → reference file: a stored profile
+    /// (<c>streamprivacy profile</c>) or JSON lines of events.
+    /// </summary>
     public Dictionary<string, string> References { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Equal-frequency bins per numeric feature when a reference is built from events. Default 10.</summary>

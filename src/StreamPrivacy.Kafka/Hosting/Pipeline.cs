@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using StreamPrivacy.Core.Drift;
+using StreamPrivacy.Core.Drift.Release;
 using StreamPrivacy.Core.Events;
 using StreamPrivacy.Core.Policy;
 using StreamPrivacy.Core.Privacy;
@@ -31,6 +33,12 @@ public sealed class Pipeline
     /// <summary>Counters of the sanitize stage.</summary>
     public StageCounters Sanitize => Stages[0].Counters;
 
+    /// <summary>Counters of the profile stage, or null when drift is disabled.</summary>
+    public StageCounters? Profile => Stages.Count > 1 ? Stages[1].Counters : null;
+
+    /// <summary>Counters of the release stage, or null when drift is disabled.</summary>
+    public StageCounters? Release => Stages.Count > 2 ? Stages[2].Counters : null;
+
     /// <summary>Builds the pipeline for <paramref name="bootstrapServers"/>.</summary>
     /// <exception cref="OptionsValidationException">The configuration or the policy is invalid.</exception>
     public static Pipeline Create(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId = null)
@@ -55,7 +63,59 @@ public sealed class Pipeline
         var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters);
         var runner = new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, instanceId), counters, loggers.CreateLogger("StreamPrivacy.Stage." + processor.Name));
         logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat);
-        return new Pipeline([runner], logger);
+        List<StageRunner> stages = [runner];
+        if (options.Drift.Enabled && options.Drift.References.Count > 0)
+        {
+            stages.AddRange(CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, policy.Version, logger));
+        }
+
+        return new Pipeline(stages, logger);
+    }
+
+    private static IEnumerable<StageRunner> CreateDriftStages(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys, string policyVersion, ILogger logger)
+    {
+        var drift = options.Drift;
+        var references = new Dictionary<string, ReferenceProfile>(StringComparer.Ordinal);
+        foreach (var (model, file) in drift.References)
+        {
+            try
+            {
+                references[model] = ReferenceProfileFile.Load(file, drift.Bins);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                throw new OptionsValidationException($"drift.references.{model}: {ex.Message}", ex);
+            }
+
+            logger.LogInformation("Reference profile for {Model}: {Features} features, hash {Hash}", model, references[model].Features.Count, references[model].ContentHash);
+        }
+
+        if (drift.ParsedMechanism == ReleaseMechanism.None)
+        {
+            logger.LogWarning("drift.mechanism is 'none': drift metrics are released WITHOUT differential privacy");
+        }
+
+        var profileCounters = new StageCounters(ProfileProcessor.StageName);
+        var profileDeadLetters = new DeadLetterWriter(options.Topics.DeadLetter, ProfileProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
+        var profileLogger = loggers.CreateLogger("StreamPrivacy.Stage." + ProfileProcessor.StageName);
+        var profile = new ProfileProcessor(options.Topics, drift, options.Processing, references, AvroSchemaCatalog.Default, profileDeadLetters, profileCounters, time, profileLogger);
+        yield return new StageRunner(profile, RunnerOptions(options, bootstrapServers, profile.Name, instanceId), profileCounters, profileLogger);
+
+        var releaseCounters = new StageCounters(ReleaseProcessor.StageName);
+        var releaseLogger = loggers.CreateLogger("StreamPrivacy.Stage." + ReleaseProcessor.StageName);
+        var releaseOptions = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId);
+        var noiseKey = drift.ParsedMechanism == ReleaseMechanism.None ? null : keys.Get(KeyNames.Noise);
+        var release = new ReleaseProcessor(
+            options.Topics,
+            drift,
+            references,
+            policyVersion,
+            noiseKey,
+            () => TopicSnapshotReader.ReadAll(releaseOptions, options.Topics.Ledger, options.Processing.ShutdownTimeout),
+            releaseCounters,
+            time,
+            releaseLogger);
+        yield return new StageRunner(release, releaseOptions, releaseCounters, releaseLogger);
     }
 
     /// <summary>Runs every stage until <paramref name="stoppingToken"/> is cancelled; a failing stage stops the others.</summary>

@@ -73,10 +73,6 @@ public sealed class ProfileProcessor : IStatefulProcessor
     /// <inheritdoc />
     public IReadOnlyList<string> InputTopics { get; }
 
-    /// <summary>Feature set name of events read from <paramref name="topic"/>.</summary>
-    public string FeatureSetOf(string topic) =>
-        string.Equals(topic, _topics.FeaturesSanitized, StringComparison.Ordinal) ? "features" : "inference";
-
     /// <inheritdoc />
     public void Process(ConsumeResult<byte[]?, byte[]?> record, IStageOutput output)
     {
@@ -175,9 +171,11 @@ public sealed class ProfileProcessor : IStatefulProcessor
 
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        if (!TryText(root, "model", "name", out var model) || !TryText(root, "model", "version", out var version))
+        var isFeatures = string.Equals(record.Topic, _topics.FeaturesSanitized, StringComparison.Ordinal);
+        if (!TryStream(root, isFeatures, out var model, out var version))
         {
-            Reject(record, new InputError(InputErrorReason.MissingField, "$.model", "model name and version are required for drift"), output);
+            // A valid event that names no model (or feature set) cannot be attributed to a stream.
+            _counters.OnDropped("no_stream");
             return;
         }
 
@@ -201,7 +199,7 @@ public sealed class ProfileProcessor : IStatefulProcessor
         }
 
         var subject = root.TryGetProperty("subject_id", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-        var stream = new StreamId(model, version, FeatureSetOf(record.Topic));
+        var stream = new StreamId(model, version, isFeatures ? "features" : "inference");
         switch (profiler.Add(stream, reference, eventTime, subject, record.Offset.Value, root))
         {
             case WindowAddResult.Late:
@@ -211,6 +209,21 @@ public sealed class ProfileProcessor : IStatefulProcessor
                 _counters.OnDropped("contribution_bound");
                 break;
         }
+    }
+
+    // Inference events: model.name and model.version. Feature events carry no model: the stream is
+    // their feature_set (looked up in drift.references like a model name) and source.
+    private static bool TryStream(JsonElement root, bool isFeatures, out string name, out string version)
+    {
+        if (!isFeatures)
+        {
+            version = string.Empty;
+            return TryText(root, "model", "name", out name) && TryText(root, "model", "version", out version);
+        }
+
+        name = root.TryGetProperty("feature_set", out var set) && set.ValueKind == JsonValueKind.String ? set.GetString()! : string.Empty;
+        version = root.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.String ? source.GetString()! : "-";
+        return name.Length > 0;
     }
 
     private static bool TryText(JsonElement root, string parent, string member, out string text)

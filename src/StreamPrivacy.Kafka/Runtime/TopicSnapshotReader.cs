@@ -1,0 +1,68 @@
+using Confluent.Kafka;
+
+namespace StreamPrivacy.Kafka.Runtime;
+
+/// <summary>
+/// Reads a whole topic as it is now (every partition from its start to the current end), without a
+/// consumer group: how a stage restores state kept in a topic (the release ledger).
+/// </summary>
+internal static class TopicSnapshotReader
+{
+    /// <summary>Returns every record of <paramref name="topic"/>, in partition then offset order.</summary>
+    /// <exception cref="StageFailedException">The topic could not be read within <paramref name="timeout"/>.</exception>
+    public static IReadOnlyList<(byte[]? Key, byte[] Value)> ReadAll(StageRunnerOptions options, string topic, TimeSpan timeout)
+    {
+        var config = KafkaClientConfigs.Consumer(options);
+        config.GroupId = options.GroupId + "-snapshot";
+        config.EnablePartitionEof = true;
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
+        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        var metadata = admin.GetMetadata(topic, timeout);
+        var partitions = metadata.Topics.Single(t => t.Topic == topic).Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
+        var ends = new Dictionary<TopicPartition, long>();
+        foreach (var p in partitions)
+        {
+            var marks = consumer.QueryWatermarkOffsets(p, timeout);
+            if (marks.High.Value > marks.Low.Value)
+            {
+                ends[p] = marks.High.Value;
+            }
+        }
+
+        var records = new List<(byte[]?, byte[])>();
+        if (ends.Count == 0)
+        {
+            return records;
+        }
+
+        consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
+        var deadline = DateTime.UtcNow + timeout;
+        var open = new HashSet<TopicPartition>(ends.Keys);
+        while (open.Count > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new StageFailedException($"reading topic '{topic}' did not finish within {timeout}");
+            }
+
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
+            if (result is null)
+            {
+                continue;
+            }
+
+            if (!result.IsPartitionEOF && result.Message.Value is { } value)
+            {
+                records.Add((result.Message.Key, value));
+            }
+
+            if (result.IsPartitionEOF || result.Offset.Value + 1 >= ends[result.TopicPartition])
+            {
+                open.Remove(result.TopicPartition);
+            }
+        }
+
+        consumer.Close();
+        return records;
+    }
+}

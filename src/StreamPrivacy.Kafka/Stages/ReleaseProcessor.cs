@@ -1,0 +1,283 @@
+using System.Text;
+using System.Text.Json;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using StreamPrivacy.Core.Drift;
+using StreamPrivacy.Core.Drift.Release;
+using StreamPrivacy.Core.Privacy;
+using StreamPrivacy.Core.Windowing;
+using StreamPrivacy.Kafka.Configuration;
+using StreamPrivacy.Kafka.Runtime;
+using StreamPrivacy.Kafka.Stages.Drift;
+
+namespace StreamPrivacy.Kafka.Stages;
+
+/// <summary>
+/// Stage 3 (DESIGN §2): partials → ledger, metrics, drift and leakage alerts. Per partials partition
+/// it merges partials per stream and window and tracks the watermark every source partition
+/// announced there; when all have passed a window it charges the stream's budget, draws noise from
+/// HMAC(noise key, release id), computes drift against the reference, records the release in the
+/// ledger, waits for the ledger write to be acknowledged, and only then emits metrics and alerts.
+/// </summary>
+/// <remarks>
+/// A release is a fact (DESIGN §3): a window whose release id is already in the ledger (a replay
+/// after a restart, or partials re-sent by a profile instance) is re-emitted from the ledger record,
+/// byte for byte, without charging or drawing noise. The ledger is read back on every assignment,
+/// which also restores budgets and alert hysteresis. A window refused by the budget is not released
+/// and raises one leakage alert per stream and period.
+/// </remarks>
+public sealed class ReleaseProcessor : IStatefulProcessor
+{
+    /// <summary>The stage name.</summary>
+    public const string StageName = "release";
+
+    private readonly TopicOptions _topics;
+    private readonly DriftOptions _drift;
+    private readonly IReadOnlyDictionary<string, ReferenceProfile> _references;
+    private readonly string _policyVersion;
+    private readonly Func<IReadOnlyList<(byte[]? Key, byte[] Value)>> _readLedger;
+    private readonly StageCounters _counters;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly PrivacyAccountant _accountant;
+    private readonly WindowReleaser _releaser;
+    private readonly Dictionary<int, PartialMerger> _mergers = [];
+    private readonly Dictionary<string, ReleaseRecord> _released = new(StringComparer.Ordinal);
+    private readonly string[] _sourceTopics;
+
+    /// <summary>Creates the processor. <paramref name="readLedger"/> returns the ledger topic's records.</summary>
+    public ReleaseProcessor(
+        TopicOptions topics,
+        DriftOptions drift,
+        IReadOnlyDictionary<string, ReferenceProfile> references,
+        string policyVersion,
+        SecretKey? noiseKey,
+        Func<IReadOnlyList<(byte[]? Key, byte[] Value)>> readLedger,
+        StageCounters counters,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _topics = topics;
+        _drift = drift;
+        _references = references;
+        _policyVersion = policyVersion;
+        _readLedger = readLedger;
+        _counters = counters;
+        _time = time;
+        _logger = logger;
+        _accountant = new PrivacyAccountant(drift.ToBudget(), time);
+        _releaser = new WindowReleaser(drift.ToReleaseSettings(), _accountant, noiseKey, new DriftAlertTracker(drift.RaiseAfter, drift.ResolveAfter), time);
+        _sourceTopics = [topics.InferenceSanitized, topics.FeaturesSanitized];
+        InputTopics = [topics.Partials];
+    }
+
+    /// <inheritdoc />
+    public string Name => StageName;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> InputTopics { get; }
+
+    /// <summary>The accountant (budget state per stream and period).</summary>
+    public PrivacyAccountant Accountant => _accountant;
+
+    /// <summary>Releases recorded or made so far.</summary>
+    public int ReleaseCount => _released.Count;
+
+    /// <inheritdoc />
+    public void Process(ConsumeResult<byte[]?, byte[]?> record, IStageOutput output)
+    {
+        if (record.Message.Value is not { Length: > 0 } value)
+        {
+            _counters.OnRejected("malformed_partial");
+            return;
+        }
+
+        (PartialWindow? Partial, (string Topic, int Partition, DateTimeOffset Watermark)? Watermark) message;
+        try
+        {
+            message = PartialsMessage.Decode(value);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            _counters.OnRejected("malformed_partial");
+            return;
+        }
+
+        var merger = Merger(record.Partition.Value);
+        if (message.Watermark is { } wm)
+        {
+            merger.ObserveWatermark(wm.Topic, wm.Partition, wm.Watermark);
+        }
+        else if (message.Partial is { } partial)
+        {
+            switch (merger.Add(partial, record.Offset.Value))
+            {
+                case PartialMergeResult.Duplicate:
+                    _counters.OnDropped("duplicate_partial");
+                    break;
+                case PartialMergeResult.ReferenceMismatch:
+                    _counters.OnDropped("reference_mismatch");
+                    break;
+            }
+        }
+
+        ReleaseReady(merger, output);
+    }
+
+    /// <inheritdoc />
+    public void OnAssigned(IReadOnlyList<TopicPartition> partitions)
+    {
+        var records = _readLedger();
+        var budgets = new List<BudgetLedgerRecord>();
+        var restored = new List<ReleaseRecord>();
+        foreach (var (_, value) in records)
+        {
+            try
+            {
+                var (release, budget) = LedgerMessage.Decode(value);
+                if (release is not null && _released.TryAdd(release.ReleaseId, release))
+                {
+                    restored.Add(release);
+                }
+
+                if (budget is not null)
+                {
+                    budgets.Add(budget);
+                }
+            }
+            catch (JsonException)
+            {
+                _counters.OnRejected("malformed_ledger_record");
+            }
+        }
+
+        _accountant.Import(budgets);
+        foreach (var release in restored.OrderBy(r => r.Window.End).ThenBy(r => r.Stream.Key, StringComparer.Ordinal))
+        {
+            _releaser.Restore(release);
+        }
+
+        _logger.LogInformation("release: ledger read, {Releases} releases and {Budgets} budget records restored", restored.Count, budgets.Count);
+    }
+
+    /// <inheritdoc />
+    public void OnRevoked(IReadOnlyList<TopicPartition> partitions)
+    {
+        foreach (var p in partitions)
+        {
+            _mergers.Remove(p.Partition.Value);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Tick(IStageOutput output)
+    {
+        foreach (var merger in _mergers.Values)
+        {
+            ReleaseReady(merger, output);
+        }
+    }
+
+    /// <inheritdoc />
+    public Offset SafeOffset(TopicPartition partition, Offset processed) =>
+        _mergers.TryGetValue(partition.Partition.Value, out var merger) && merger.LowestPendingOffset is { } low && low < processed.Value
+            ? new Offset(low)
+            : processed;
+
+    private PartialMerger Merger(int partition)
+    {
+        if (!_mergers.TryGetValue(partition, out var merger))
+        {
+            merger = new PartialMerger();
+            _mergers[partition] = merger;
+        }
+
+        return merger;
+    }
+
+    private void ReleaseReady(PartialMerger merger, IStageOutput output)
+    {
+        if (merger.PendingCount == 0)
+        {
+            return;
+        }
+
+        var sources = _sourceTopics.ToDictionary(t => t, output.PartitionCount, StringComparer.Ordinal);
+        foreach (var pending in merger.TakeReady(sources, _drift.Grace))
+        {
+            Release(pending, output);
+        }
+    }
+
+    private void Release(PendingWindow pending, IStageOutput output)
+    {
+        var releaseId = ReleaseRecord.IdOf(pending.Stream, pending.Window, _policyVersion);
+        if (_released.TryGetValue(releaseId, out var recorded))
+        {
+            // Replay: the recorded release, never fresh noise.
+            _counters.OnDropped("replayed_release");
+            Emit(recorded, output);
+            return;
+        }
+
+        if (!_references.TryGetValue(pending.Stream.Model, out var reference)
+            || !string.Equals(reference.ContentHash, pending.ReferenceHash, StringComparison.Ordinal))
+        {
+            _counters.OnDropped("reference_mismatch");
+            _logger.LogWarning("release: window {Window} of {Stream} was profiled with another reference profile; not released", pending.Window.Id, pending.Stream.Key);
+            return;
+        }
+
+        var before = _accountant.Get(pending.Stream.Key, pending.Window.Start);
+        var outcome = _releaser.Release(pending, reference, _policyVersion);
+        var now = _time.GetUtcNow();
+        var budget = _accountant.Export().FirstOrDefault(b => b.Stream == pending.Stream.Key && b.PeriodStart == outcome.Budget.PeriodStart);
+        if (outcome.Record is not { } release)
+        {
+            _counters.OnDropped("budget_exhausted");
+            if (budget is not null)
+            {
+                output.Produce(_topics.Ledger, LedgerMessage.BudgetKey(budget), LedgerMessage.EncodeBudget(budget, now));
+            }
+
+            if (outcome.StoppedNow)
+            {
+                var (key, value) = AlertMessage.EncodeBudget(pending.Stream, pending.Window, outcome.Budget, exhausted: true, now);
+                output.Produce(_topics.LeakageAlerts, key, value);
+                _logger.LogWarning("release: privacy budget of {Stream} exhausted for the period starting {Period}; releases stop", pending.Stream.Key, outcome.Budget.PeriodStart);
+            }
+
+            return;
+        }
+
+        // The ledger first: once it is acknowledged the release exists and any replay re-emits it.
+        output.Produce(_topics.Ledger, LedgerMessage.ReleaseKey(release.ReleaseId), LedgerMessage.EncodeRelease(release));
+        if (budget is not null)
+        {
+            output.Produce(_topics.Ledger, LedgerMessage.BudgetKey(budget), LedgerMessage.EncodeBudget(budget, now));
+        }
+
+        output.Flush();
+        _released[release.ReleaseId] = release;
+        Emit(release, output);
+        if (!before.NearExhausted && outcome.Budget.NearExhausted)
+        {
+            var (key, value) = AlertMessage.EncodeBudget(pending.Stream, pending.Window, outcome.Budget, exhausted: false, now);
+            output.Produce(_topics.LeakageAlerts, key, value);
+        }
+    }
+
+    private void Emit(ReleaseRecord release, IStageOutput output)
+    {
+        var key = Encoding.UTF8.GetBytes(release.Stream.Key);
+        foreach (var metric in MetricsMessage.Encode(release))
+        {
+            output.Produce(_topics.Metrics, key, metric);
+        }
+
+        foreach (var (alertKey, alert) in AlertMessage.EncodeDrift(release))
+        {
+            output.Produce(_topics.DriftAlerts, alertKey, alert);
+        }
+    }
+}
