@@ -26,7 +26,8 @@ namespace StreamPrivacy.Core.Drift;
 /// The re-noising stream is
 /// <c>DeterministicRandomStream.ForRelease(noiseKey, releaseId + "|error-bars")</c>: replays are
 /// byte-identical, and as a separate PRF output it reveals nothing about the release's own noise.
-/// Release ids must therefore not themselves end in <c>|error-bars</c>.</para>
+/// Release ids must therefore not themselves end in <c>|error-bars</c>. A copy whose clamped total is 0
+/// has no metrics and is left out of the percentiles; a metric with no usable copy gets no interval.</para>
 /// </remarks>
 public static class FeatureReleaser
 {
@@ -57,6 +58,7 @@ public static class FeatureReleaser
     /// <param name="thresholds">Drift thresholds; null for DESIGN §4's default <c>psi ≥ 0.2</c>.</param>
     /// <param name="errorBarSamples">Re-noised copies for the error bars; 0 for no error bars.</param>
     /// <exception cref="ArgumentNullException">A mechanism is given without a noise key.</exception>
+    /// <exception cref="ArgumentException"><paramref name="exactCounts"/> does not have one count per reference bin.</exception>
     public static FeatureRelease Release(
         ReferenceFeature reference,
         IReadOnlyList<long> exactCounts,
@@ -70,6 +72,12 @@ public static class FeatureReleaser
         ArgumentNullException.ThrowIfNull(exactCounts);
         ArgumentNullException.ThrowIfNull(releaseId);
         ArgumentOutOfRangeException.ThrowIfNegative(errorBarSamples);
+        if (exactCounts.Count != reference.Layout.BinCount)
+        {
+            // Checked before any noise is drawn, so a malformed call spends no randomness.
+            throw new ArgumentException($"Expected {reference.Layout.BinCount} counts, got {exactCounts.Count}.", nameof(exactCounts));
+        }
+
         if (mechanism is null)
         {
             var counts = exactCounts.ToArray();

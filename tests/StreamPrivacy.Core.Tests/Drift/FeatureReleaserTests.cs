@@ -78,6 +78,14 @@ public sealed class FeatureReleaserTests
     }
 
     [Fact]
+    public void Release_WrongBinCount_ThrowsBeforeDrawingNoise()
+    {
+        var spy = new SpyMechanism(Laplace("1"));
+        Assert.Throws<ArgumentException>(() => FeatureReleaser.Release(Numeric, [1L, 2, 3], spy, Key, "id"));
+        Assert.Empty(spy.Calls);
+    }
+
+    [Fact]
     public void Release_NegativeSamples_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => FeatureReleaser.Release(Numeric, Shifted, Laplace("1"), Key, "id", errorBarSamples: -1));
