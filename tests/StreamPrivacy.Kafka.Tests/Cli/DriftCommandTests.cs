@@ -53,6 +53,10 @@ public sealed class DriftCommandTests : IDisposable
         Assert.Equal("discrete_laplace", age["dp"]!["mechanism"]!.GetValue<string>());
         Assert.Equal(1.0, age["dp"]!["epsilon"]!.GetValue<double>());
         Assert.Equal(10, age["counts"]!.AsArray().Count);
+        Assert.Equal(0.9, age["dp"]!["confidence"]!.GetValue<double>());
+        var psi = age["dp"]!["error_bars"]!["psi"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        Assert.True(psi.Length == 2 && psi[0] <= psi[1]);
+        Assert.Null(JsonNode.Parse(first.Output)!["features"]!["country"]!["dp"]!["error_bars"]!["ks"]);
     }
 
     [Fact]

@@ -13,10 +13,15 @@ namespace StreamPrivacy.Core.Drift.Offline;
 /// sensitivity k; the total ε is split equally across features (basic composition). The noise of a
 /// feature's release is drawn from a stream seeded by HMAC(noise key, release id), where the release id
 /// binds the reference profile hash, the current file's hash, the feature and its ε: the same inputs and
-/// key give byte-identical output, and a release is never re-drawn with fresh noise.
+/// key give byte-identical output, and a release is never re-drawn with fresh noise. Each feature goes
+/// through <see cref="FeatureReleaser"/>, which also attaches 90% error bars to the metrics, computed from
+/// the released counts only (post-processing, no further ε).
 /// </summary>
 public static class OfflineDriftAnalysis
 {
+    // Without noise the release id seeds nothing; it is only passed for the uniform call.
+    private const string ExactReleaseId = "offline-drift/v1|exact";
+
     /// <summary>Runs the comparison.</summary>
     /// <exception cref="InvalidDataException">The reference yields no features.</exception>
     public static OfflineDriftReport Run(TextReader reference, TextReader current, OfflineDriftOptions options)
@@ -95,7 +100,7 @@ public static class OfflineDriftAnalysis
         }
 
         var currentHash = Convert.ToHexStringLower(hash.GetHashAndReset());
-        var results = new List<OfflineDriftFeature>(profile.Features.Count);
+        var results = new List<FeatureRelease>(profile.Features.Count);
         var noiseKey = options.Epsilon is null ? null : options.NoiseKey ?? SecretKey.Generate("noise");
         var perFeature = options.Epsilon is { } total ? total / new Rational(profile.Features.Count, 1) : (Rational?)null;
         foreach (var feature in profile.Features)
@@ -105,13 +110,11 @@ public static class OfflineDriftAnalysis
             {
                 var mechanism = new LaplaceMechanism(epsilon, options.ContributionBound);
                 var releaseId = string.Create(CultureInfo.InvariantCulture, $"offline-drift/v1|{profile.ContentHash}|sha256:{currentHash}|{feature.Name}|{epsilon}");
-                var noisy = mechanism.Release(counts, DeterministicRandomStream.ForRelease(noiseKey!, releaseId));
-                var released = noisy.Counts.Select(c => Math.Max(0, c)).ToArray();
-                results.Add(new OfflineDriftFeature(DriftMetrics.Compute(feature, released, options.Thresholds), noisy.Counts, noisy));
+                results.Add(FeatureReleaser.Release(feature, counts, mechanism, noiseKey, releaseId, options.Thresholds, options.ErrorBarSamples));
             }
             else
             {
-                results.Add(new OfflineDriftFeature(DriftMetrics.Compute(feature, counts, options.Thresholds), counts, null));
+                results.Add(FeatureReleaser.Release(feature, counts, mechanism: null, noiseKey: null, ExactReleaseId, options.Thresholds));
             }
         }
 
@@ -155,6 +158,24 @@ public static class OfflineDriftAnalysis
                 json.WriteNumber("scale", noise.Scale);
                 json.WriteNumber("sensitivity", noise.Sensitivity);
                 json.WriteNumber("error_bar_90", noise.ErrorBar90);
+                if (feature.ErrorBars is { } bars)
+                {
+                    json.WriteStartObject("error_bars");
+                    foreach (var metric in Enum.GetValues<DriftMetric>())
+                    {
+                        if (bars.TryGetValue(metric, out var interval))
+                        {
+                            json.WriteStartArray(JsonName(metric));
+                            json.WriteNumberValue(interval.Low);
+                            json.WriteNumberValue(interval.High);
+                            json.WriteEndArray();
+                        }
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteNumber("confidence", FeatureReleaser.ErrorBarConfidence);
+                }
+
                 json.WriteEndObject();
             }
             else
@@ -181,6 +202,18 @@ public static class OfflineDriftAnalysis
         json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    private static string JsonName(DriftMetric metric) => metric switch
+    {
+        DriftMetric.Psi => "psi",
+        DriftMetric.Kl => "kl",
+        DriftMetric.Js => "js",
+        DriftMetric.Ks => "ks",
+        DriftMetric.WassersteinNorm => "wasserstein_norm",
+        DriftMetric.Chi2 => "chi2",
+        DriftMetric.Chi2P => "chi2_p",
+        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
+    };
 
     private static void Number(Utf8JsonWriter json, string name, double? value)
     {

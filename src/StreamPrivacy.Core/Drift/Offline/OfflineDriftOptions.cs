@@ -23,6 +23,12 @@ public sealed class OfflineDriftOptions
     /// <summary>Most events one subject contributes (k, the histogram's L1 sensitivity). Default 1.</summary>
     public int ContributionBound { get; init; } = 1;
 
+    /// <summary>
+    /// Re-noised copies per feature for the metrics' 90% error bars when ε is set (0: none).
+    /// Default <see cref="FeatureReleaser.DefaultErrorBarSamples"/>.
+    /// </summary>
+    public int ErrorBarSamples { get; init; } = FeatureReleaser.DefaultErrorBarSamples;
+
     /// <summary>Drift thresholds (default: psi ≥ 0.2).</summary>
     public DriftThresholds? Thresholds { get; init; }
 }

@@ -8,7 +8,7 @@ namespace StreamPrivacy.Core.Drift.Offline;
 /// <param name="DroppedByBound">Current events dropped because their subject had already contributed k events.</param>
 /// <param name="ProfileHash">Content hash of the reference profile.</param>
 public sealed record OfflineDriftReport(
-    IReadOnlyList<OfflineDriftFeature> Features,
+    IReadOnlyList<FeatureRelease> Features,
     long ReferenceEvents,
     long CurrentEvents,
     long InvalidLines,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using StreamPrivacy.Core.Drift;
 using StreamPrivacy.Core.Drift.Offline;
 using StreamPrivacy.Core.Privacy;
@@ -37,6 +38,7 @@ public sealed class OfflineDriftAnalysisTests
         var report = Run(new OfflineDriftOptions());
         var x = report.Features.Single(f => f.Result.Feature == "x");
         Assert.Null(x.Noise);
+        Assert.Null(x.ErrorBars);
         Assert.Equal(400, x.ReleasedCounts.Sum());
         Assert.True(x.Result.Psi > 0.2 && x.Result.Drifted);
         var c = report.Features.Single(f => f.Result.Feature == "c");
@@ -70,6 +72,37 @@ public sealed class OfflineDriftAnalysisTests
             Assert.Equal(Rational.Parse("0.25"), f.Noise.Epsilon);
             Assert.Equal(4.0, f.Noise.Scale);
         });
+    }
+
+    [Fact]
+    public void WriteJson_Epsilon_ErrorBarsForApplicableMetricsAroundNoisyMetrics()
+    {
+        var key = new SecretKey(new byte[32], "noise");
+        var options = new OfflineDriftOptions { Epsilon = Rational.Parse("1"), NoiseKey = key };
+        var report = Run(options);
+        var features = JsonNode.Parse(Json(report, options.Epsilon))!["features"]!;
+
+        var x = features["x"]!["dp"]!;
+        Assert.Equal(0.9, x["confidence"]!.GetValue<double>());
+        Assert.Equal(["psi", "kl", "js", "ks", "wasserstein_norm"], x["error_bars"]!.AsObject().Select(p => p.Key));
+        var psi = x["error_bars"]!["psi"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        Assert.Equal(2, psi.Length);
+        Assert.True(psi[0] <= psi[1]);
+        var released = report.Features.Single(f => f.Result.Feature == "x");
+        Assert.Equal(released.ErrorBars![DriftMetric.Psi], new MetricInterval(psi[0], psi[1]));
+        Assert.Equal(["psi", "kl", "js", "chi2", "chi2_p"], features["c"]!["dp"]!["error_bars"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Run_ErrorBarSamplesZero_SameNoiseWithoutErrorBars()
+    {
+        var key = new SecretKey(new byte[32], "noise");
+        var with = Run(new OfflineDriftOptions { Epsilon = Rational.Parse("1"), NoiseKey = key });
+        var without = Run(new OfflineDriftOptions { Epsilon = Rational.Parse("1"), NoiseKey = key, ErrorBarSamples = 0 });
+
+        Assert.All(without.Features, f => Assert.Null(f.ErrorBars));
+        Assert.Equal(with.Features.Select(f => f.ReleasedCounts.ToArray()), without.Features.Select(f => f.ReleasedCounts.ToArray()));
+        Assert.DoesNotContain("error_bars", Json(without, Rational.Parse("1")), StringComparison.Ordinal);
     }
 
     [Fact]
