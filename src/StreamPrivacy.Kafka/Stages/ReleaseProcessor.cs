@@ -232,6 +232,14 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         var outcome = _releaser.Release(pending, reference, _policyVersion);
         var now = _time.GetUtcNow();
         var budget = _accountant.Export().FirstOrDefault(b => b.Stream == pending.Stream.Key && b.PeriodStart == outcome.Budget.PeriodStart);
+        if (outcome.Record is null && outcome.Budget.PeriodClosed)
+        {
+            // A window older than the retained budget periods: its period's spend is unknown, so it
+            // cannot be charged safely (e.g. a backfill far in the past).
+            _counters.OnDropped("budget_period_closed");
+            return;
+        }
+
         if (outcome.Record is not { } release)
         {
             _counters.OnDropped("budget_exhausted");
