@@ -16,7 +16,7 @@ internal static class DemoCommand
             DefaultValueFactory = _ => TimeSpan.FromSeconds(50),
         };
         var rate = new Option<int>("--rate") { Description = "Events per second from the generator (0 = as fast as possible).", DefaultValueFactory = _ => 5_000 };
-        var drift = new Option<bool>("--drift") { Description = "Inject feature and prediction drift in the second half of the traffic." };
+        var drift = new Option<bool>("--drift") { Description = "Inject feature and prediction drift in the second half of the traffic (default true; --drift false to turn off).", DefaultValueFactory = _ => true };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic traffic.", DefaultValueFactory = _ => 20261120 };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show pipeline logs." };
         var command = new Command("demo", "Start an embedded Kafka cluster, generate realistic ML traffic with PII and consent flags, run the pipeline and show it live. Finishes by itself.")

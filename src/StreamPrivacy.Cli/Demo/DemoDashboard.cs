@@ -19,6 +19,9 @@ internal static class DemoDashboard
         table.AddRow("  PII values redacted", N(s.RedactionsByEntity.Values.Sum()), Reasons(s.RedactionsByEntity));
         table.AddRow("  dropped: no consent", N(s.DroppedForConsent), "'monitoring' purpose missing");
         table.AddRow("  rejected → dead letter", N(s.Rejected), Reasons(s.RejectedByReason));
+        table.AddRow("release: windows released", N(s.WindowsReleased), "per stream and 2 s window, discrete Laplace noise, ledger first");
+        table.AddRow("  → metric records", N(s.MetricsReleased), "ml.metrics: DP histograms and drift metrics with error bars");
+        table.AddRow("  → drift alerts", N(s.DriftAlerts), "ml.alerts.drift (drift is injected half way)");
         return table;
     }
 
@@ -54,6 +57,32 @@ internal static class DemoDashboard
         table.AddRow("PII found on sanitized topics", audit.Leaks == 0 ? "[green]0[/]" : $"[red]{N(audit.Leaks)}[/]");
         var balanced = s.Consumed == s.Sanitized + s.DroppedForConsent + s.Rejected;
         table.AddRow("every consumed record accounted for", balanced ? "[green]yes[/]" : "[red]no[/]");
+        return table;
+    }
+
+    public static IRenderable Drift(int windows, IReadOnlyList<Core.Privacy.BudgetLedgerRecord> budgets, IReadOnlyList<string> alerts)
+    {
+        var table = new Table().Border(TableBorder.Heavy).Title("[bold green]Drift under differential privacy[/]");
+        table.AddColumn("measure");
+        table.AddColumn(new TableColumn("value").LeftAligned());
+        table.AddRow("windows released (stream × window)", N(windows));
+        foreach (var budget in budgets)
+        {
+            var spent = Core.Privacy.Rational.Parse(budget.EpsilonSpent).ToDouble();
+            table.AddRow($"ε spent by {Markup.Escape(budget.Stream)}", $"{spent.ToString("0.##", CultureInfo.InvariantCulture)} in {budget.Charges} windows");
+        }
+
+        table.AddRow("drift alerts", alerts.Count == 0 ? "[yellow]none[/]" : N(alerts.Count));
+        foreach (var alert in alerts.Take(12))
+        {
+            table.AddRow(string.Empty, Markup.Escape(alert));
+        }
+
+        if (alerts.Count > 12)
+        {
+            table.AddRow(string.Empty, $"… and {alerts.Count - 12} more on the alert topics");
+        }
+
         return table;
     }
 

@@ -25,6 +25,7 @@ internal sealed class DemoRunner
     {
         var options = new StreamPrivacyOptions();
         options.Processing.CommitInterval = TimeSpan.FromMilliseconds(500);
+        using var references = DemoReferences.Write(_settings.Seed + 1, options.Drift);
         using var cluster = EmbeddedKafkaCluster.Start(options.Kafka.EmbeddedBrokers);
         TopicProvisioner.Provision(cluster, options.Topics, options.Kafka.EmbeddedPartitions);
         AnsiConsole.MarkupLine($"[grey]Embedded Kafka cluster (librdkafka mock, {cluster.BrokerCount} brokers, real protocol) at {Markup.Escape(cluster.BootstrapServers)}[/]");
@@ -45,7 +46,9 @@ internal sealed class DemoRunner
         var rate = new RateMeter();
         DemoSnapshot Snapshot() => Take(clock.Elapsed, traffic, pipeline, options.Topics, rate);
         bool Done() => trafficTask.IsCompleted && pipeline.Sanitize.Consumed >= traffic.Produced
-            && pipeline.Sanitize.Produced >= pipeline.Sanitize.Consumed - pipeline.Sanitize.Dropped;
+            && pipeline.Sanitize.Produced >= pipeline.Sanitize.Consumed - pipeline.Sanitize.Dropped
+            && (pipeline.Profile is null
+                || (pipeline.Profile.Consumed >= SanitizedCount(pipeline, options.Topics) && pipeline.DriftDrained && pipeline.ReleaseStage!.ReleaseCount > 0));
 
         if (AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -89,6 +92,10 @@ internal sealed class DemoRunner
         final = final with { Elapsed = clock.Elapsed };
         var leaks = SanitizedTopicAudit.CountLeaks(cluster.BootstrapServers, options.Topics);
         AnsiConsole.Write(DemoDashboard.Summary(final, CountOnTopics(cluster.BootstrapServers, options.Topics), leaks));
+        if (pipeline.ReleaseStage is { } release)
+        {
+            AnsiConsole.Write(DemoDashboard.Drift(release.ReleaseCount, release.Budgets, DemoAlerts.Read(cluster.BootstrapServers, options.Topics)));
+        }
         if (final.Consumed < final.Generated)
         {
             AnsiConsole.MarkupLine($"[yellow]Stopped after {_settings.Duration} before every event was processed ({final.Consumed:N0} of {final.Generated:N0}).[/]");
@@ -97,12 +104,24 @@ internal sealed class DemoRunner
         return exit;
     }
 
+    private static long SanitizedCount(Pipeline pipeline, TopicOptions topics)
+    {
+        var byTopic = pipeline.Sanitize.ProducedByTopic;
+        return byTopic.GetValueOrDefault(topics.InferenceSanitized) + byTopic.GetValueOrDefault(topics.FeaturesSanitized);
+    }
+
     private static DemoSnapshot Take(TimeSpan elapsed, TrafficProducer traffic, Pipeline pipeline, TopicOptions topics, RateMeter rate)
     {
         var c = pipeline.Sanitize;
         var byTopic = c.ProducedByTopic;
         var sanitized = byTopic.GetValueOrDefault(topics.InferenceSanitized) + byTopic.GetValueOrDefault(topics.FeaturesSanitized);
-        return new DemoSnapshot(elapsed, traffic.Produced, c.Consumed, sanitized, c.Dropped, c.Rejected, c.RejectedByReason, byTopic, c.RedactionsByEntity, c.Withheld, rate.Update(elapsed, c.Consumed));
+        var released = pipeline.Release?.ProducedByTopic ?? new Dictionary<string, long>();
+        return new DemoSnapshot(elapsed, traffic.Produced, c.Consumed, sanitized, c.Dropped, c.Rejected, c.RejectedByReason, byTopic, c.RedactionsByEntity, c.Withheld, rate.Update(elapsed, c.Consumed))
+        {
+            WindowsReleased = pipeline.ReleaseStage?.ReleaseCount ?? 0,
+            MetricsReleased = released.GetValueOrDefault(topics.Metrics),
+            DriftAlerts = released.GetValueOrDefault(topics.DriftAlerts),
+        };
     }
 
     private static Dictionary<string, long> CountOnTopics(string bootstrap, TopicOptions topics)

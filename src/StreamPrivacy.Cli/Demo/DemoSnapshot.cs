@@ -12,4 +12,14 @@ internal sealed record DemoSnapshot(
     IReadOnlyDictionary<string, long> ProducedByTopic,
     IReadOnlyDictionary<string, long> RedactionsByEntity,
     long Withheld,
-    double ConsumedPerSecond);
+    double ConsumedPerSecond)
+{
+    /// <summary>Windows released by the release stage.</summary>
+    public int WindowsReleased { get; init; }
+
+    /// <summary>Records on the metrics topic.</summary>
+    public long MetricsReleased { get; init; }
+
+    /// <summary>Drift alerts (raised or resolved).</summary>
+    public long DriftAlerts { get; init; }
+}

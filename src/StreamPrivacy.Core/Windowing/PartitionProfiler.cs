@@ -41,6 +41,9 @@ internal sealed class PartitionProfiler
     /// <summary>The partition's watermark as of the last <see cref="CloseReady"/>, or null before it is known.</summary>
     public DateTimeOffset? Watermark => _aggregator.Watermarks.Current;
 
+    /// <summary>Open (stream, window) states.</summary>
+    public int OpenWindowCount => _aggregator.OpenWindowCount;
+
     /// <summary>Late records over all streams.</summary>
     public long Late => _aggregator.TotalLate;
 

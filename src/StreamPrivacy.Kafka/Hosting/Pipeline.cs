@@ -33,6 +33,15 @@ public sealed class Pipeline
     /// <summary>Counters of the sanitize stage.</summary>
     public StageCounters Sanitize => Stages[0].Counters;
 
+    /// <summary>The profile stage, or null when drift is disabled.</summary>
+    public ProfileProcessor? ProfileStage { get; private init; }
+
+    /// <summary>The release stage, or null when drift is disabled.</summary>
+    public ReleaseProcessor? ReleaseStage { get; private init; }
+
+    /// <summary>True when drift is enabled and neither stage holds an open or pending window (as of their last tick).</summary>
+    public bool DriftDrained => ProfileStage is { OpenWindows: 0 } && ReleaseStage is { PendingWindows: 0 };
+
     /// <summary>Counters of the profile stage, or null when drift is disabled.</summary>
     public StageCounters? Profile => Stages.Count > 1 ? Stages[1].Counters : null;
 
@@ -63,16 +72,20 @@ public sealed class Pipeline
         var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters);
         var runner = new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, instanceId), counters, loggers.CreateLogger("StreamPrivacy.Stage." + processor.Name));
         logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat);
-        List<StageRunner> stages = [runner];
-        if (options.Drift.Enabled && options.Drift.References.Count > 0)
+        if (!(options.Drift.Enabled && options.Drift.References.Count > 0))
         {
-            stages.AddRange(CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, policy.Version, logger));
+            return new Pipeline([runner], logger);
         }
 
-        return new Pipeline(stages, logger);
+        var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, policy.Version, logger);
+        return new Pipeline([runner, profile, release], logger)
+        {
+            ProfileStage = (ProfileProcessor)profile.Processor,
+            ReleaseStage = (ReleaseProcessor)release.Processor,
+        };
     }
 
-    private static IEnumerable<StageRunner> CreateDriftStages(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys, string policyVersion, ILogger logger)
+    private static (StageRunner Profile, StageRunner Release) CreateDriftStages(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys, string policyVersion, ILogger logger)
     {
         var drift = options.Drift;
         var references = new Dictionary<string, ReferenceProfile>(StringComparer.Ordinal);
@@ -99,7 +112,7 @@ public sealed class Pipeline
         var profileDeadLetters = new DeadLetterWriter(options.Topics.DeadLetter, ProfileProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
         var profileLogger = loggers.CreateLogger("StreamPrivacy.Stage." + ProfileProcessor.StageName);
         var profile = new ProfileProcessor(options.Topics, drift, options.Processing, references, AvroSchemaCatalog.Default, profileDeadLetters, profileCounters, time, profileLogger);
-        yield return new StageRunner(profile, RunnerOptions(options, bootstrapServers, profile.Name, instanceId), profileCounters, profileLogger);
+        var profileRunner = new StageRunner(profile, RunnerOptions(options, bootstrapServers, profile.Name, instanceId), profileCounters, profileLogger);
 
         var releaseCounters = new StageCounters(ReleaseProcessor.StageName);
         var releaseLogger = loggers.CreateLogger("StreamPrivacy.Stage." + ReleaseProcessor.StageName);
@@ -115,7 +128,7 @@ public sealed class Pipeline
             releaseCounters,
             time,
             releaseLogger);
-        yield return new StageRunner(release, releaseOptions, releaseCounters, releaseLogger);
+        return (profileRunner, new StageRunner(release, releaseOptions, releaseCounters, releaseLogger));
     }
 
     /// <summary>Runs every stage until <paramref name="stoppingToken"/> is cancelled; a failing stage stops the others.</summary>

@@ -48,6 +48,9 @@ public sealed class StageRunner
         _throwIfDeliveryFailed = ThrowIfDeliveryFailed;
     }
 
+    /// <summary>The processor this runner drives.</summary>
+    public IRecordProcessor Processor => _processor;
+
     /// <summary>Live counts of this runner.</summary>
     public StageCounters Counters { get; }
 

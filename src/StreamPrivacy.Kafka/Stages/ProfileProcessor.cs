@@ -40,6 +40,7 @@ public sealed class ProfileProcessor : IStatefulProcessor
     private readonly Dictionary<TopicPartition, PartitionProfiler> _partitions = [];
     private readonly HashSet<string> _unknownModels = new(StringComparer.Ordinal);
     private DateTimeOffset _lastMarkers = DateTimeOffset.MinValue;
+    private int _openWindows;
 
     /// <summary>Creates the processor; <paramref name="references"/> maps model names to reference profiles.</summary>
     public ProfileProcessor(
@@ -69,6 +70,9 @@ public sealed class ProfileProcessor : IStatefulProcessor
 
     /// <inheritdoc />
     public string Name => StageName;
+
+    /// <summary>Open (stream, window) states over all partitions, as of the last tick (readable from any thread).</summary>
+    public int OpenWindows => Volatile.Read(ref _openWindows);
 
     /// <inheritdoc />
     public IReadOnlyList<string> InputTopics { get; }
@@ -121,6 +125,7 @@ public sealed class ProfileProcessor : IStatefulProcessor
             }
         }
 
+        Volatile.Write(ref _openWindows, _partitions.Values.Sum(p => p.OpenWindowCount));
         if (!closedAny && now - _lastMarkers < _drift.MarkerInterval)
         {
             return;

@@ -44,6 +44,8 @@ public sealed class ReleaseProcessor : IStatefulProcessor
     private readonly Dictionary<int, PartialMerger> _mergers = [];
     private readonly Dictionary<string, ReleaseRecord> _released = new(StringComparer.Ordinal);
     private readonly string[] _sourceTopics;
+    private int _releaseCount;
+    private int _pendingWindows;
 
     /// <summary>Creates the processor. <paramref name="readLedger"/> returns the ledger topic's records.</summary>
     public ReleaseProcessor(
@@ -77,11 +79,14 @@ public sealed class ReleaseProcessor : IStatefulProcessor
     /// <inheritdoc />
     public IReadOnlyList<string> InputTopics { get; }
 
-    /// <summary>The accountant (budget state per stream and period).</summary>
-    public PrivacyAccountant Accountant => _accountant;
+    /// <summary>Releases recorded or made so far (readable from any thread).</summary>
+    public int ReleaseCount => Volatile.Read(ref _releaseCount);
 
-    /// <summary>Releases recorded or made so far.</summary>
-    public int ReleaseCount => _released.Count;
+    /// <summary>Windows waiting for their sources, as of the last tick (readable from any thread).</summary>
+    public int PendingWindows => Volatile.Read(ref _pendingWindows);
+
+    /// <summary>Budget spend per stream and period (a snapshot; thread-safe).</summary>
+    public IReadOnlyList<BudgetLedgerRecord> Budgets => _accountant.Export();
 
     /// <inheritdoc />
     public void Process(ConsumeResult<byte[]?, byte[]?> record, IStageOutput output)
@@ -176,6 +181,9 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         {
             ReleaseReady(merger, output);
         }
+
+        Volatile.Write(ref _pendingWindows, _mergers.Values.Sum(m => m.PendingCount));
+        Volatile.Write(ref _releaseCount, _released.Count);
     }
 
     /// <inheritdoc />
