@@ -107,7 +107,8 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.Contains($"read {n} records from 3 partitions of {Topic}; 31 in the window, 1 unreadable", log, StringComparison.Ordinal);
         Assert.DoesNotContain(SecretCategory, log, StringComparison.Ordinal);
         var profile = ReferenceProfileFile.Load(output);
-        Assert.Equal(["age", "country"], profile.Features.Select(f => f.Name));
+        // Features plus the prediction (monitored like a feature: prediction.score and prediction.label).
+        Assert.Equal(["age", "country", "prediction.label", "prediction.score"], profile.Features.Select(f => f.Name));
         Assert.True(profile.TryGetFeature("age", out var age));
         Assert.Equal(31, age.Count);
         Assert.True(age.Layout.Edges[^1] < 90, "no age from outside the window");
