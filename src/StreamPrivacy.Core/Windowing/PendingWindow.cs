@@ -18,6 +18,15 @@ internal sealed class PendingWindow
         Merge(first);
     }
 
+    /// <summary>A window of <paramref name="stream"/> without any partial: released with zero counts.</summary>
+    public PendingWindow(StreamId stream, Window window, string referenceHash)
+    {
+        Stream = stream;
+        Window = window;
+        ReferenceHash = referenceHash;
+        FirstOffset = long.MaxValue;
+    }
+
     /// <summary>The stream.</summary>
     public StreamId Stream { get; }
 

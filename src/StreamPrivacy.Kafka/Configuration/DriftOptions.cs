@@ -41,6 +41,14 @@ public sealed class DriftOptions
     /// <summary>How often the profile stage announces its partitions' watermarks. Default 1 s.</summary>
     public TimeSpan MarkerInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Windows without events that are still released (with zero counts plus noise) between windows
+    /// with events of a stream, so that whether a window is released does not reveal whether anyone
+    /// was in it. A stream silent for longer turns dormant until its next event. Tumbling windows
+    /// only. Default 12 (an hour of 5-minute windows); 0 releases only windows with events.
+    /// </summary>
+    public int MaxEmptyWindows { get; set; } = 12;
+
     /// <summary>k: records per subject, stream and window. Default 1.</summary>
     public int ContributionBound { get; set; } = 1;
 
@@ -114,6 +122,11 @@ public sealed class DriftOptions
         if (OutOfOrderness < TimeSpan.Zero || Grace < TimeSpan.Zero || IdleTimeout <= TimeSpan.Zero || MarkerInterval <= TimeSpan.Zero)
         {
             throw new OptionsValidationException("drift.out_of_orderness and drift.grace must be >= 0, drift.idle_timeout and drift.marker_interval > 0");
+        }
+
+        if (MaxEmptyWindows < 0)
+        {
+            throw new OptionsValidationException("drift.max_empty_windows must be >= 0");
         }
 
         if (ContributionBound < 1 || Bins < 2 || RaiseAfter < 1 || ResolveAfter < 1 || ErrorBarSamples < 0)

@@ -44,6 +44,8 @@ public sealed class ReleaseProcessor : IStatefulProcessor
     private readonly Dictionary<int, PartialMerger> _mergers = [];
     private readonly Dictionary<string, ReleaseRecord> _released = new(StringComparer.Ordinal);
     private readonly string[] _sourceTopics;
+    private readonly Dictionary<int, Dictionary<string, StreamId>> _streamsByPartition = [];
+    private readonly Dictionary<string, DateTimeOffset> _lastReleasedEnd = new(StringComparer.Ordinal);
     private int _releaseCount;
     private int _pendingWindows;
 
@@ -115,6 +117,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         }
         else if (message.Partial is { } partial)
         {
+            Streams(record.Partition.Value).TryAdd(partial.Stream.Key, partial.Stream);
             switch (merger.Add(partial, record.Offset.Value))
             {
                 case PartialMergeResult.Duplicate:
@@ -126,7 +129,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
             }
         }
 
-        ReleaseReady(merger, output);
+        ReleaseReady(record.Partition.Value, merger, output);
     }
 
     /// <inheritdoc />
@@ -160,6 +163,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         foreach (var release in restored.OrderBy(r => r.Window.End).ThenBy(r => r.Stream.Key, StringComparer.Ordinal))
         {
             _releaser.Restore(release);
+            NoteReleased(release.Stream, release.Window);
         }
 
         _logger.LogInformation("release: ledger read, {Releases} releases and {Budgets} budget records restored", restored.Count, budgets.Count);
@@ -171,15 +175,16 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         foreach (var p in partitions)
         {
             _mergers.Remove(p.Partition.Value);
+            _streamsByPartition.Remove(p.Partition.Value);
         }
     }
 
     /// <inheritdoc />
     public void Tick(IStageOutput output)
     {
-        foreach (var merger in _mergers.Values)
+        foreach (var (partition, merger) in _mergers)
         {
-            ReleaseReady(merger, output);
+            ReleaseReady(partition, merger, output);
         }
 
         Volatile.Write(ref _pendingWindows, _mergers.Values.Sum(m => m.PendingCount));
@@ -203,17 +208,77 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         return merger;
     }
 
-    private void ReleaseReady(PartialMerger merger, IStageOutput output)
+    private Dictionary<string, StreamId> Streams(int partition)
     {
-        if (merger.PendingCount == 0)
+        if (!_streamsByPartition.TryGetValue(partition, out var streams))
+        {
+            streams = new Dictionary<string, StreamId>(StringComparer.Ordinal);
+            _streamsByPartition[partition] = streams;
+        }
+
+        return streams;
+    }
+
+    private void ReleaseReady(int partition, PartialMerger merger, IStageOutput output)
+    {
+        var sources = _sourceTopics.ToDictionary(t => t, output.PartitionCount, StringComparer.Ordinal);
+        if (merger.CombinedWatermark(sources) is not { } watermark)
         {
             return;
         }
 
-        var sources = _sourceTopics.ToDictionary(t => t, output.PartitionCount, StringComparer.Ordinal);
         foreach (var pending in merger.TakeReady(sources, _drift.Grace))
         {
+            ReleaseEmptyWindows(pending.Stream, pending.Window.Start, output);
             Release(pending, output);
+        }
+
+        // Streams whose windows passed without events: release them too (see DriftOptions.MaxEmptyWindows).
+        if (_streamsByPartition.TryGetValue(partition, out var streams))
+        {
+            foreach (var stream in streams.Values.ToList())
+            {
+                ReleaseEmptyWindows(stream, watermark - _drift.Grace, output);
+            }
+        }
+    }
+
+    // Releases the empty tumbling windows of a stream between its last release and `upTo` (a window
+    // ends at or before it), unless the gap is longer than the configured run (the stream is dormant).
+    private void ReleaseEmptyWindows(StreamId stream, DateTimeOffset upTo, IStageOutput output)
+    {
+        if (_drift.Hop is not null || _drift.MaxEmptyWindows == 0
+            || !_lastReleasedEnd.TryGetValue(stream.Key, out var last)
+            || !_references.TryGetValue(stream.Model, out var reference))
+        {
+            return;
+        }
+
+        var size = _drift.Window;
+        var gap = (upTo - last).Ticks / size.Ticks;
+        if (gap <= 0)
+        {
+            return;
+        }
+
+        if (gap > _drift.MaxEmptyWindows)
+        {
+            // Dormant: releases resume with the stream's next window with events.
+            _lastReleasedEnd.Remove(stream.Key);
+            return;
+        }
+
+        for (var start = last; start + size <= upTo; start += size)
+        {
+            Release(new PendingWindow(stream, new Window(start, start + size), reference.ContentHash), output);
+        }
+    }
+
+    private void NoteReleased(StreamId stream, Window window)
+    {
+        if (!_lastReleasedEnd.TryGetValue(stream.Key, out var last) || window.End > last)
+        {
+            _lastReleasedEnd[stream.Key] = window.End;
         }
     }
 
@@ -224,6 +289,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         {
             // Replay: the recorded release, never fresh noise.
             _counters.OnDropped("replayed_release");
+            NoteReleased(recorded.Stream, recorded.Window);
             Emit(recorded, output);
             return;
         }
@@ -232,6 +298,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
             || !string.Equals(reference.ContentHash, pending.ReferenceHash, StringComparison.Ordinal))
         {
             _counters.OnDropped("reference_mismatch");
+            NoteReleased(pending.Stream, pending.Window);
             _logger.LogWarning("release: window {Window} of {Stream} was profiled with another reference profile; not released", pending.Window.Id, pending.Stream.Key);
             return;
         }
@@ -245,12 +312,14 @@ public sealed class ReleaseProcessor : IStatefulProcessor
             // A window older than the retained budget periods: its period's spend is unknown, so it
             // cannot be charged safely (e.g. a backfill far in the past).
             _counters.OnDropped("budget_period_closed");
+            NoteReleased(pending.Stream, pending.Window);
             return;
         }
 
         if (outcome.Record is not { } release)
         {
             _counters.OnDropped("budget_exhausted");
+            NoteReleased(pending.Stream, pending.Window);
             if (budget is not null)
             {
                 output.Produce(_topics.Ledger, LedgerMessage.BudgetKey(budget), LedgerMessage.EncodeBudget(budget, now));
@@ -275,6 +344,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
 
         output.Flush();
         _released[release.ReleaseId] = release;
+        NoteReleased(release.Stream, release.Window);
         Emit(release, output);
         if (!before.NearExhausted && outcome.Budget.NearExhausted)
         {

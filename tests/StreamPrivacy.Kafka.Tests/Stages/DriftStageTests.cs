@@ -104,6 +104,23 @@ public sealed class DriftStageTests : IDisposable
         Assert.Equal(1.0, alert.GetProperty("epsilon_spent").GetDouble());
     }
 
+    [Fact]
+    public async Task EmptyWindow_BetweenWindowsWithEvents_IsReleasedWithZeroCounts()
+    {
+        using var h = Harness(mechanism: "none");
+        h.Options.Drift.MaxEmptyWindows = 30;
+        var events = Windows().Where(e => e.Window != 1).ToList();
+        h.Produce(h.Topics.InferenceRaw, events.Select(e => ((string?)e.Subject, Encoding.UTF8.GetBytes(e.Json))));
+        await PipelineHarness.RunUntilAsync(h.CreatePipeline(), () => ReleaseIds(h).Count >= 3, TimeSpan.FromSeconds(90));
+
+        var counts = Metrics(h)
+            .Where(m => m.GetProperty("metric").GetString() == "count" && m.GetProperty("feature").GetString() == "x")
+            .ToDictionary(m => DateTimeOffset.Parse(m.GetProperty("window").GetProperty("start").GetString()!, CultureInfo.InvariantCulture), m => m.GetProperty("value").GetDouble());
+        Assert.Equal(300, counts[Start]);
+        Assert.Equal(0, counts[Start.AddMinutes(1)]);
+        Assert.Equal(300, counts[Start.AddMinutes(2)]);
+    }
+
     private PipelineHarness Harness(string mechanism)
     {
         var h = new PipelineHarness();
@@ -120,6 +137,7 @@ public sealed class DriftStageTests : IDisposable
         h.Options.Drift.Mechanism = mechanism;
         h.Options.Drift.EpsilonPerWindow = 5m;
         h.Options.Drift.EpsilonPerPeriod = 100m;
+        h.Options.Drift.MaxEmptyWindows = 0; // the windows after the data are empty; tested separately
         return h;
     }
 
