@@ -55,27 +55,36 @@ internal static class SampleEvents
              "window":{"start":"2026-11-20T10:00:00Z","end":"2026-11-20T10:05:00Z"},
              "metric":"mean","feature":"income","bucket":null,"value":51873.25,"mechanism":"laplace",
              "epsilon":0.1,"delta":null,"rho":null,"sensitivity":2000.0,"noise_scale":20000.0,"error_bar":59914.6,"confidence":0.95,
-             "released_at":"2026-11-20T10:05:02.001Z"}
+             "released_at":"2026-11-20T10:05:02.001Z","interval":null,"feature_type":null,"drifted":null}
             """,
         "Alert" => """
             {"alert_id":"al-77","dedup_key":"leakage:credit-risk:$.text.prompt:email","type":"leakage","state":"raised","severity":"critical",
              "model":{"name":"credit-risk","version":"3.2.0"},"field_path":"$.text.prompt","entity_type":"email",
              "count":12,"total":5000,"window":{"start":"2026-11-20T10:00:00Z","end":"2026-11-20T10:05:00Z"},
-             "message":"12 of 5000 events in window carried an email in $.text.prompt","created_at":"2026-11-20T10:05:03Z"}
+             "message":"12 of 5000 events in window carried an email in $.text.prompt","created_at":"2026-11-20T10:05:03Z",
+             "kind":null,"metric":null,"value":null,"threshold":null,"release_id":null,"stream":null,
+             "epsilon_spent":null,"epsilon_budget":null,"rho_spent":null,"rho_budget":null,"period_start":null,"period_end":null}
             """,
         "PartialHistogram" => """
-            {"stream":{"model_name":"credit-risk","model_version":"3.2.0","feature_set":"credit-features"},
-             "window":{"start":"2026-11-20T10:00:00Z","end":"2026-11-20T10:05:00Z"},"partition":3,
-             "features":{"age":{"bins":{"[18,25)":10,"[25,40)":42},"missing":1},"country":{"bins":{"DE":30,"FR":22},"missing":0}},
-             "subject_count":52,"event_count":53,"late_count":2,"emitted_at":"2026-11-20T10:05:01Z"}
+            {"type":"partial","stream":{"model_name":"credit-risk","model_version":"3.2.0","feature_set":"inference"},
+             "window":{"start":"2026-11-20T10:00:00.0000000Z","end":"2026-11-20T10:05:00.0000000Z"},
+             "source_topic":"ml.inference.sanitized","partition":3,"reference_hash":"sha256:3f1c",
+             "features":{"age":{"counts":[10,42,0],"missing":1},"country":{"counts":[30,22,1],"missing":0}},
+             "event_count":53,"late_count":2,"watermark":null,"emitted_at":"2026-11-20T10:05:01.0000000Z"}
             """,
         "LedgerRecord" => """
-            {"sequence":17,"kind":"release","recorded_at":"2026-11-20T10:05:02.002Z",
-             "prev_hash":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-             "hash":"60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752",
-             "release_id":"rel-000042","stream":{"model_name":"credit-risk","model_version":"3.2.0","feature_set":"credit-features"},
-             "released_values":{"mean.income":51873.25},"epsilon_spent":0.1,"rho_spent":null,"epsilon_total":2.3,
-             "policy_version":null,"key_id":null,"details":{"actor":"aggregator-1"}}
+            {"kind":"release","recorded_at":"2026-11-20T10:05:02.0020000Z",
+             "release_id":"release/v1|credit-risk/3.2.0/inference|2026-11-20T10:00:00.0000000Z/2026-11-20T10:05:00.0000000Z|policy:default-2",
+             "stream":{"model_name":"credit-risk","model_version":"3.2.0","feature_set":"inference"},
+             "window":{"start":"2026-11-20T10:00:00.0000000Z","end":"2026-11-20T10:05:00.0000000Z"},
+             "policy_version":"default-2","reference_hash":"sha256:3f1c","epsilon_charged":"1/10","rho_charged":"0",
+             "features":[{"name":"country","bins":["DE","FR","__other__"],"type":"categorical","reference_total":300,"current_total":52,
+               "counts":[31,21,-2],"metrics":{"psi":0.012,"kl":0.006,"js":0.04,"ks":null,"wasserstein_norm":null,"chi2":1.9,"chi2_p":0.38},
+               "drifted":false,"triggered":[],
+               "dp":{"mechanism":"discrete_laplace","epsilon":"1/20","rho":null,"sensitivity":1,"scale":20,"error_bar_90":46},
+               "error_bars":{"psi":[0.002,0.09]}}],
+             "alerts":[],"stream_key":null,"period_start":null,"epsilon_spent":null,"rho_spent":null,"charges":null,"stopped":null,
+             "sequence":null,"prev_hash":null,"hash":null}
             """,
         "DeadLetterRecord" => """
             {"source_topic":"ml.inference.raw","source_partition":5,"source_offset":1234567890123,"reason":"malformed_json",

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using StreamPrivacy.Core.Drift;
+using StreamPrivacy.Core.Drift.Release;
+using StreamPrivacy.Core.Privacy;
+using StreamPrivacy.Core.Windowing;
+using StreamPrivacy.Kafka.Serdes;
+using StreamPrivacy.Kafka.Stages.Drift;
+
+namespace StreamPrivacy.Kafka.Tests.Stages;
+
+/// <summary>The JSON the profile and release stages write fits the topics' Avro schemas, and the ledger round-trips.</summary>
+public sealed class DriftMessageSchemaTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly AvroSingleObjectCodec _codec = new(AvroSchemaCatalog.Default);
+
+    [Fact]
+    public void EveryDriftMessage_EncodesWithItsSchema()
+    {
+        var (release, partial, budget) = Sample();
+        Fits("PartialHistogram", PartialsMessage.Encode(partial, T0));
+        Fits("PartialHistogram", PartialsMessage.EncodeWatermark("ml.inference.sanitized", 2, T0, T0));
+        Fits("LedgerRecord", LedgerMessage.EncodeRelease(release));
+        Fits("LedgerRecord", LedgerMessage.EncodeBudget(budget, T0));
+        Assert.NotEmpty(release.Alerts);
+        foreach (var metric in MetricsMessage.Encode(release))
+        {
+            Fits("MetricRelease", metric);
+        }
+
+        foreach (var (_, alert) in AlertMessage.EncodeDrift(release))
+        {
+            Fits("Alert", alert);
+        }
+
+        var state = new BudgetState("m/1/inference", T0.Date, T0.Date.AddDays(1), Rational.One, Rational.One, Rational.Zero, Rational.Zero, 3, true, true, false, 1e-6);
+        Fits("Alert", AlertMessage.EncodeBudget(release.Stream, release.Window, state, exhausted: true, T0).Value);
+    }
+
+    [Fact]
+    public void LedgerRelease_RoundTrips_AndRendersTheSameMetricBytes()
+    {
+        var (release, _, _) = Sample();
+        var encoded = LedgerMessage.EncodeRelease(release);
+        var decoded = LedgerMessage.Decode(encoded).Release!;
+        Assert.Equal(encoded, LedgerMessage.EncodeRelease(decoded));
+        Assert.Equal(MetricsMessage.Encode(release), MetricsMessage.Encode(decoded));
+        Assert.Equal(AlertMessage.EncodeDrift(release).Select(a => a.Value), AlertMessage.EncodeDrift(decoded).Select(a => a.Value));
+    }
+
+    [Fact]
+    public void PartialsMessage_RoundTrips()
+    {
+        var (_, partial, _) = Sample();
+        var decoded = PartialsMessage.Decode(PartialsMessage.Encode(partial, T0)).Partial!;
+        Assert.Equal(partial.Stream, decoded.Stream);
+        Assert.Equal(partial.Window, decoded.Window);
+        Assert.Equal(partial.Counts["x"], decoded.Counts["x"]);
+        Assert.Equal(partial.Counts["c"], decoded.Counts["c"]);
+        var marker = PartialsMessage.Decode(PartialsMessage.EncodeWatermark("t", 4, T0, T0)).Watermark!.Value;
+        Assert.Equal(("t", 4, T0), marker);
+    }
+
+    private void Fits(string schema, byte[] json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        var bytes = _codec.Encode(node, AvroSchemaCatalog.Default.GetByName("io.streamprivacy.v1." + schema));
+        Assert.NotEmpty(bytes);
+    }
+
+    private static (ReleaseRecord Release, PartialWindow Partial, BudgetLedgerRecord Budget) Sample()
+    {
+        var builder = new ReferenceProfileBuilder(4);
+        for (var i = 0; i < 100; i++)
+        {
+            builder.AddNumber("x", i);
+            builder.AddCategory("c", "abc"[i % 3].ToString());
+        }
+
+        var reference = builder.Build();
+        var stream = new StreamId("m", "1", "inference");
+        var window = new Window(T0, T0.AddMinutes(5));
+        var partial = new PartialWindow(
+            stream, window, "ml.inference.sanitized", 0, reference.ContentHash,
+            new Dictionary<string, long[]> { ["x"] = [0, 0, 5, 95], ["c"] = [10, 10, 10, 0] },
+            new Dictionary<string, long> { ["x"] = 0, ["c"] = 1 },
+            130,
+            0);
+        var time = new FakeTimeProvider(T0.AddMinutes(6));
+        var accountant = new PrivacyAccountant(new PrivacyBudgetOptions { EpsilonPerPeriod = new Rational(10, 1) }, time);
+        var releaser = new WindowReleaser(new ReleaseSettings { EpsilonPerWindow = Rational.One }, accountant, new SecretKey(new byte[32]), new DriftAlertTracker(), time);
+        var release = releaser.Release(new PendingWindow(partial, 0), reference, "default-2").Record!;
+        return (release, partial, accountant.Export().Single());
+    }
+}
