@@ -23,17 +23,22 @@ internal static class RunCommand
             Description = "librdkafka property for every client, key=value; repeatable (e.g. -X security.protocol=SASL_SSL).",
             AllowMultipleArgumentsPerToken = false,
         };
+        var guarantee = new Option<string?>("--guarantee")
+        {
+            Description = "Delivery guarantee: auto (default: exactly-once on a real broker, at-least-once on the embedded one), exactly_once or at_least_once; overrides processing.guarantee.",
+        };
+        guarantee.AcceptOnlyFromAmong("auto", "exactly_once", "at_least_once");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
         var command = new Command("run", "Run the pipeline until SIGTERM or Ctrl+C, then flush, commit and exit 0.")
         {
-            bootstrap, config, properties, verbose,
+            bootstrap, config, properties, guarantee, verbose,
         };
         command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(bootstrap), parse.GetValue(config), parse.GetValue(properties) ?? [], parse.GetValue(verbose), ct));
+            parse.GetValue(bootstrap), parse.GetValue(config), parse.GetValue(properties) ?? [], parse.GetValue(guarantee), parse.GetValue(verbose), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? bootstrap, FileInfo? configFile, string[] properties, bool verbose, CancellationToken ct)
+    private static async Task<int> RunAsync(string? bootstrap, FileInfo? configFile, string[] properties, string? guarantee, bool verbose, CancellationToken ct)
     {
         using var loggers = ConsoleLogging.Create(verbose ? LogLevel.Debug : LogLevel.Information);
         var logger = loggers.CreateLogger("StreamPrivacy.Run");
@@ -49,6 +54,11 @@ internal static class RunCommand
             if (!string.IsNullOrWhiteSpace(bootstrap))
             {
                 options.Kafka.BootstrapServers = bootstrap;
+            }
+
+            if (guarantee is not null)
+            {
+                options.Processing.Guarantee = guarantee;
             }
 
             options.Validate();

@@ -26,6 +26,14 @@ public sealed class ProcessingOptions
     /// <summary>Encoding of the sanitized topics. Default JSON, readable without a registry.</summary>
     public OutputFormat OutputFormat { get; set; } = OutputFormat.Json;
 
+    /// <summary>
+    /// Delivery guarantee: <c>exactly_once</c> (transactions: outputs and offsets commit atomically,
+    /// read_committed), <c>at_least_once</c> (idempotent producer, offsets committed after outputs are
+    /// acknowledged; the release ledger makes re-releases identical) or <c>auto</c> (default:
+    /// exactly-once on a real broker, at-least-once on the embedded cluster, which has no transactions).
+    /// </summary>
+    public string Guarantee { get; set; } = "auto";
+
     /// <summary>How long a graceful stop may take to flush and commit. Default 30 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -45,6 +53,11 @@ public sealed class ProcessingOptions
         if (MaxRecordBytes < 256 || MaxDepth is < 4 or > 256)
         {
             throw new OptionsValidationException("processing.max_record_bytes must be >= 256 and processing.max_depth between 4 and 256");
+        }
+
+        if (Guarantee is not ("auto" or "exactly_once" or "at_least_once"))
+        {
+            throw new OptionsValidationException($"processing.guarantee: '{Guarantee}' is not auto, exactly_once or at_least_once");
         }
 
         if (MaxClockSkew < TimeSpan.Zero || ShutdownTimeout <= TimeSpan.Zero)

@@ -71,7 +71,7 @@ public sealed class Pipeline
         var deadLetters = new DeadLetterWriter(options.Topics.DeadLetter, SanitizeProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
         var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters);
         var runner = new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, instanceId), counters, loggers.CreateLogger("StreamPrivacy.Stage." + processor.Name));
-        logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat);
+        logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, ExactlyOnce(options) ? "exactly-once" : "at-least-once");
         if (!(options.Drift.Enabled && options.Drift.References.Count > 0))
         {
             return new Pipeline([runner], logger);
@@ -131,6 +131,17 @@ public sealed class Pipeline
         return (profileRunner, new StageRunner(release, releaseOptions, releaseCounters, releaseLogger));
     }
 
+    /// <summary>True when the stages run exactly-once (transactions) with <paramref name="options"/>.</summary>
+    /// <exception cref="OptionsValidationException">Exactly-once was requested on the embedded cluster.</exception>
+    public static bool ExactlyOnce(StreamPrivacyOptions options) => options.Processing.Guarantee switch
+    {
+        "exactly_once" when options.Kafka.UseEmbedded => throw new OptionsValidationException(
+            "processing.guarantee: exactly_once needs a broker with transactions; the embedded cluster has no transaction isolation (use at_least_once or auto)"),
+        "exactly_once" => true,
+        "auto" => !options.Kafka.UseEmbedded,
+        _ => false,
+    };
+
     /// <summary>Runs every stage until <paramref name="stoppingToken"/> is cancelled; a failing stage stops the others.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -148,6 +159,9 @@ public sealed class Pipeline
 
     private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string? instanceId) => new()
     {
+        ExactlyOnce = ExactlyOnce(options),
+        FallBackToAtLeastOnce = options.Processing.Guarantee == "auto",
+        TransactionalId = $"{options.Processing.GroupIdPrefix}-{stage}-{instanceId ?? Environment.MachineName}",
         BootstrapServers = bootstrapServers,
         GroupId = $"{options.Processing.GroupIdPrefix}-{stage}",
         ClientId = instanceId is null ? $"streamprivacy-{stage}" : $"streamprivacy-{stage}-{instanceId}",

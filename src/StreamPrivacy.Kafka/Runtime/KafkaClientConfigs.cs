@@ -45,6 +45,11 @@ internal static class KafkaClientConfigs
         // At-least-once without duplicates from retries: idempotence implies acks=all.
         config.EnableIdempotence = true;
         config.Acks = Acks.All;
+        if (options.ExactlyOnce)
+        {
+            config.TransactionalId = options.TransactionalId ?? throw new InvalidOperationException("exactly-once needs a transactional id");
+        }
+
         return config;
     }
 

@@ -20,6 +20,7 @@ public sealed class StageRunner
     private readonly StageRunnerOptions _options;
     private readonly ILogger _logger;
     private readonly IStatefulProcessor? _stateful;
+    private bool _exactlyOnce;
     private readonly Dictionary<TopicPartition, Offset> _processed = [];
     private readonly Dictionary<TopicPartition, Offset> _committed = [];
     private readonly Dictionary<string, (int Count, long Ticks)> _partitionCounts = new(StringComparer.Ordinal);
@@ -40,6 +41,7 @@ public sealed class StageRunner
     {
         _processor = processor;
         _stateful = processor as IStatefulProcessor;
+        _exactlyOnce = options.ExactlyOnce;
         _options = options;
         Counters = counters;
         _logger = logger ?? NullLogger.Instance;
@@ -50,6 +52,9 @@ public sealed class StageRunner
 
     /// <summary>The processor this runner drives.</summary>
     public IRecordProcessor Processor => _processor;
+
+    /// <summary>True while the runner commits with transactions (exactly-once).</summary>
+    public bool IsExactlyOnce => _exactlyOnce;
 
     /// <summary>Live counts of this runner.</summary>
     public StageCounters Counters { get; }
@@ -62,11 +67,9 @@ public sealed class StageRunner
     private void Run(CancellationToken stoppingToken)
     {
         using var activity = StreamPrivacyTelemetry.ActivitySource.StartActivity("stage " + _processor.Name);
-        using var producer = new ProducerBuilder<byte[]?, byte[]>(KafkaClientConfigs.Producer(_options))
-            .SetErrorHandler((_, e) => LogClientError("producer", e))
-            .SetLogHandler((_, m) => LogClientMessage(m))
-            .Build();
+        using var producer = CreateProducer();
         _producer = producer;
+
         using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
         _admin = admin;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(_options))
@@ -85,11 +88,16 @@ public sealed class StageRunner
                 Commit(c, _options.ShutdownTimeout);
                 Forget(partitions.Select(p => p.TopicPartition).ToList());
             })
-            .SetPartitionsLostHandler((_, partitions) =>
+            .SetPartitionsLostHandler((c, partitions) =>
             {
                 // Lost partitions belong to someone else already: their offsets must not be committed by us.
                 _logger.LogWarning("{Stage}: {Count} partitions lost; their uncommitted records will be processed again", _processor.Name, partitions.Count);
                 Forget(partitions.Select(p => p.TopicPartition).ToList());
+                if (_exactlyOnce)
+                {
+                    // Their outputs are in the open transaction: abort it and redo what we still own.
+                    AbortAndRewind(c);
+                }
             })
             .Build();
 
@@ -173,22 +181,26 @@ public sealed class StageRunner
             }
         }
 
-        try
+        if (_exactlyOnce)
         {
-            if (offsets.Count > 0)
+            CommitTransaction(consumer, offsets, timeout);
+        }
+        else
+        {
+            try
             {
-                consumer.Commit(offsets);
-                Counters.OnCommitted();
-                foreach (var o in offsets)
+                if (offsets.Count > 0)
                 {
-                    _committed[o.TopicPartition] = o.Offset;
+                    consumer.Commit(offsets);
+                    Counters.OnCommitted();
+                    Remember(offsets);
                 }
             }
-        }
-        catch (KafkaException ex)
-        {
-            // Not fatal for at-least-once: the records will be processed again by whoever owns them.
-            _logger.LogWarning("{Stage}: offset commit failed with {Code}", _processor.Name, ex.Error.Code);
+            catch (KafkaException ex)
+            {
+                // Not fatal for at-least-once: the records will be processed again by whoever owns them.
+                _logger.LogWarning("{Stage}: offset commit failed with {Code}", _processor.Name, ex.Error.Code);
+            }
         }
 
         if (_stateful is null)
@@ -199,6 +211,105 @@ public sealed class StageRunner
 
         _sinceCommit = 0;
         _lastCommitTicks = Stopwatch.GetTimestamp();
+    }
+
+    // Exactly-once needs a transactional producer; when the broker cannot provide one and the
+    // guarantee was chosen automatically, fall back to the at-least-once producer with a warning.
+    private IProducer<byte[]?, byte[]> CreateProducer()
+    {
+        IProducer<byte[]?, byte[]> Build(StageRunnerOptions options) => new ProducerBuilder<byte[]?, byte[]>(KafkaClientConfigs.Producer(options))
+            .SetErrorHandler((_, e) => LogClientError("producer", e))
+            .SetLogHandler((_, m) => LogClientMessage(m))
+            .Build();
+
+        if (!_exactlyOnce)
+        {
+            return Build(_options);
+        }
+
+        var producer = Build(_options);
+        try
+        {
+            producer.InitTransactions(_options.ShutdownTimeout);
+            producer.BeginTransaction();
+            _logger.LogInformation("{Stage}: exactly-once (transactional id {Id})", _processor.Name, _options.TransactionalId);
+            return producer;
+        }
+        catch (KafkaException ex) when (_options.FallBackToAtLeastOnce)
+        {
+            producer.Dispose();
+            _deliveryError = null;
+            _exactlyOnce = false;
+            _logger.LogWarning("{Stage}: the broker refused transactions ({Code}); running at-least-once", _processor.Name, ex.Error.Code);
+            return Build(new StageRunnerOptions
+            {
+                BootstrapServers = _options.BootstrapServers,
+                GroupId = _options.GroupId,
+                ClientId = _options.ClientId,
+                CommonProperties = _options.CommonProperties,
+                ProducerProperties = _options.ProducerProperties,
+            });
+        }
+    }
+
+    private void Remember(List<TopicPartitionOffset> offsets)
+    {
+        foreach (var o in offsets)
+        {
+            _committed[o.TopicPartition] = o.Offset;
+        }
+    }
+
+    // Outputs and input offsets commit atomically; a new transaction starts at once.
+    private void CommitTransaction(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> offsets, TimeSpan timeout)
+    {
+        var producer = _producer!;
+        try
+        {
+            if (offsets.Count > 0)
+            {
+                producer.SendOffsetsToTransaction(offsets, consumer.ConsumerGroupMetadata, timeout);
+            }
+
+            producer.CommitTransaction(timeout);
+            Counters.OnCommitted();
+            Remember(offsets);
+            producer.BeginTransaction();
+        }
+        catch (KafkaTxnRequiresAbortException ex)
+        {
+            _logger.LogWarning("{Stage}: transaction must be aborted ({Code}); re-processing from the last commit", _processor.Name, ex.Error.Code);
+            AbortAndRewind(consumer);
+        }
+        catch (KafkaRetriableException ex)
+        {
+            _logger.LogWarning("{Stage}: transaction commit failed with {Code}; aborting and re-processing", _processor.Name, ex.Error.Code);
+            AbortAndRewind(consumer);
+        }
+    }
+
+    // Exactly-once recovery: abort the open transaction (its outputs never become visible), seek every
+    // owned partition back to its committed offset and rebuild stateful processors from there.
+    private void AbortAndRewind(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        var producer = _producer!;
+        producer.AbortTransaction(_options.ShutdownTimeout);
+        var assignment = consumer.Assignment;
+        var committed = assignment.Count == 0 ? [] : consumer.Committed(assignment, _options.ShutdownTimeout);
+        foreach (var c in committed)
+        {
+            consumer.Seek(new TopicPartitionOffset(c.TopicPartition, c.Offset.Value >= 0 ? c.Offset : Offset.Beginning));
+            _processed.Remove(c.TopicPartition);
+        }
+
+        if (_stateful is not null && assignment.Count > 0)
+        {
+            _stateful.OnRevoked(assignment);
+            _stateful.OnAssigned(assignment);
+        }
+
+        _sinceCommit = 0;
+        producer.BeginTransaction();
     }
 
     private void Forget(IReadOnlyList<TopicPartition> partitions)

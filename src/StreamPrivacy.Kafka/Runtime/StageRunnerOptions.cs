@@ -27,6 +27,19 @@ public sealed class StageRunnerOptions
     /// <summary>Most records between commits.</summary>
     public int CommitEveryRecords { get; init; } = 10_000;
 
+    /// <summary>
+    /// Exactly-once processing with transactions (Confluent's ExactlyOnce pattern): outputs and input
+    /// offsets commit atomically; consumers downstream must read with read_committed. Needs a broker
+    /// with transaction support (not the embedded mock cluster).
+    /// </summary>
+    public bool ExactlyOnce { get; init; }
+
+    /// <summary>When exactly-once was chosen automatically: run at-least-once if the broker refuses transactions.</summary>
+    public bool FallBackToAtLeastOnce { get; init; }
+
+    /// <summary>Transactional id of this instance's producer (exactly-once only); unique per instance and stage.</summary>
+    public string? TransactionalId { get; init; }
+
     /// <summary>Longest wait for outstanding deliveries when stopping.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

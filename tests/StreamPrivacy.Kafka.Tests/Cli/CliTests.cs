@@ -63,7 +63,8 @@ public sealed class CliTests
             producer.Flush(TimeSpan.FromSeconds(30));
         }
 
-        using var process = CliProcess.Start("run", "--bootstrap-servers", cluster.BootstrapServers, "-X", "socket.keepalive.enable=true");
+        // The mock cluster has no transaction isolation: at-least-once (the default only on the embedded cluster).
+        using var process = CliProcess.Start("run", "--bootstrap-servers", cluster.BootstrapServers, "--guarantee", "at_least_once", "-X", "socket.keepalive.enable=true");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow + Timeout;
