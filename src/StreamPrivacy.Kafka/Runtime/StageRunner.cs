@@ -198,15 +198,13 @@ public sealed class StageRunner
             }
             catch (KafkaException ex)
             {
-                // Not fatal for at-least-once: the records will be processed again by whoever owns them.
-                _logger.LogWarning("{Stage}: offset commit failed with {Code}", _processor.Name, ex.Error.Code);
+                // Not fatal: the offsets stay pending and the next commit (at the latest the one
+                // in the revoke handler or at shutdown) retries them; if nobody manages to, the
+                // records are processed again (at-least-once), never lost.
+                _logger.LogWarning("{Stage}: offset commit failed with {Code}; will retry", _processor.Name, ex.Error.Code);
+                _lastCommitTicks = Stopwatch.GetTimestamp();
+                return;
             }
-        }
-
-        if (_stateful is null)
-        {
-            // A stateless stage never needs a record again once its offset is committed.
-            _processed.Clear();
         }
 
         _sinceCommit = 0;

@@ -31,7 +31,13 @@ internal sealed class PipelineHarness : IDisposable
     public TopicOptions Topics => Options.Topics;
 
     public Pipeline CreatePipeline(string instance = "test") =>
-        Pipeline.Create(Options, Cluster.BootstrapServers, NullLoggerFactory.Instance, TimeProvider.System, instance);
+        Pipeline.Create(Options, Cluster.BootstrapServers, Loggers, TimeProvider.System, instance);
+
+    // STREAMPRIVACY_TEST_LOGS=1 shows the stages' logs on stderr when debugging a test.
+    private static Microsoft.Extensions.Logging.ILoggerFactory Loggers { get; } =
+        Environment.GetEnvironmentVariable("STREAMPRIVACY_TEST_LOGS") == "1"
+            ? Microsoft.Extensions.Logging.LoggerFactory.Create(b => Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddConsole(b, o => o.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace))
+            : NullLoggerFactory.Instance;
 
     public void Produce(string topic, IEnumerable<(string? Key, byte[] Value)> records)
     {
