@@ -141,7 +141,7 @@ public sealed class TelemetryHost : IDisposable
                 .AddSource(StreamPrivacyTelemetry.Name)
                 .AddOtlpExporter(exporter => Configure(exporter, "v1/traces"))
                 .Build();
-            logger.LogInformation("Telemetry: OTLP export of metrics and traces to {Endpoint} ({Protocol})", otlp, Options.OtlpProtocol);
+            logger.LogInformation("Telemetry: OTLP export of metrics and traces to {Endpoint} ({Protocol})", $"{otlp.Scheme}://{otlp.Host}:{otlp.Port}", Options.OtlpProtocol); // no user info or query in logs
         }
 
         if (Options.EffectiveHealthPort is { } healthPort)
