@@ -5,6 +5,7 @@ using StreamPrivacy.Kafka.Configuration;
 using StreamPrivacy.Kafka.Embedded;
 using StreamPrivacy.Kafka.Hosting;
 using StreamPrivacy.Kafka.Runtime;
+using StreamPrivacy.Kafka.Telemetry;
 
 namespace StreamPrivacy.Cli.Commands;
 
@@ -70,6 +71,19 @@ internal static class RunCommand
         }
 
         using var signal = new ShutdownSignal(ct);
+        TelemetryHost telemetry;
+        try
+        {
+            telemetry = TelemetryHost.Start(options.Telemetry, loggers.CreateLogger("StreamPrivacy.Telemetry"));
+        }
+        catch (TelemetryStartException ex)
+        {
+            logger.LogError("Telemetry failed to start: {Message}", ex.Message);
+            return 1;
+        }
+
+        using var telemetryHost = telemetry;
+        using var stopping = signal.Token.Register(telemetry.MarkStopping);
         EmbeddedKafkaCluster? embedded = null;
         try
         {
@@ -94,7 +108,9 @@ internal static class RunCommand
             }
 
             var pipeline = Pipeline.Create(options, servers, loggers, TimeProvider.System);
+            telemetry.Attach(pipeline.Stages);
             await pipeline.RunAsync(signal.Token);
+            telemetry.MarkStopping();
             logger.LogInformation("Stopped: {Consumed} consumed, {Produced} produced, {Dropped} dropped for consent, {Rejected} rejected",
                 pipeline.Sanitize.Consumed, pipeline.Sanitize.Produced, pipeline.Sanitize.Dropped, pipeline.Sanitize.Rejected);
             return 0;

@@ -18,6 +18,9 @@ public sealed class StreamPrivacyOptions
     /// <summary>Key sources.</summary>
     public KeyOptions Keys { get; set; } = new();
 
+    /// <summary>Health, Prometheus and OTLP endpoints of <c>run</c>.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>Path of the sanitize policy YAML file; the shipped default policy applies when unset.</summary>
     public string? PolicyFile { get; set; }
 
@@ -28,5 +31,6 @@ public sealed class StreamPrivacyOptions
         Topics.Validate();
         Processing.Validate();
         Drift.Validate();
+        Telemetry.Validate();
     }
 }

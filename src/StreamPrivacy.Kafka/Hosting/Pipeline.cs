@@ -9,6 +9,7 @@ using StreamPrivacy.Kafka.Configuration;
 using StreamPrivacy.Kafka.Runtime;
 using StreamPrivacy.Kafka.Serdes;
 using StreamPrivacy.Kafka.Stages;
+using StreamPrivacy.Kafka.Telemetry;
 
 namespace StreamPrivacy.Kafka.Hosting;
 
@@ -67,7 +68,7 @@ public sealed class Pipeline
 
         var factory = new SanitizerFactory(policy, keys, time);
         var sanitizer = factory.CreateEventSanitizer(new EventValidationOptions { MaxClockSkew = options.Processing.MaxClockSkew }, options.Processing.MaxDepth);
-        var counters = new StageCounters(SanitizeProcessor.StageName);
+        var counters = new StageCounters(SanitizeProcessor.StageName, time);
         var deadLetters = new DeadLetterWriter(options.Topics.DeadLetter, SanitizeProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
         var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters);
         var runner = new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, instanceId), counters, loggers.CreateLogger("StreamPrivacy.Stage." + processor.Name));
@@ -108,13 +109,13 @@ public sealed class Pipeline
             logger.LogWarning("drift.mechanism is 'none': drift metrics are released WITHOUT differential privacy");
         }
 
-        var profileCounters = new StageCounters(ProfileProcessor.StageName);
+        var profileCounters = new StageCounters(ProfileProcessor.StageName, time);
         var profileDeadLetters = new DeadLetterWriter(options.Topics.DeadLetter, ProfileProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
         var profileLogger = loggers.CreateLogger("StreamPrivacy.Stage." + ProfileProcessor.StageName);
         var profile = new ProfileProcessor(options.Topics, drift, options.Processing, references, AvroSchemaCatalog.Default, profileDeadLetters, profileCounters, time, profileLogger);
         var profileRunner = new StageRunner(profile, RunnerOptions(options, bootstrapServers, profile.Name, instanceId), profileCounters, profileLogger);
 
-        var releaseCounters = new StageCounters(ReleaseProcessor.StageName);
+        var releaseCounters = new StageCounters(ReleaseProcessor.StageName, time);
         var releaseLogger = loggers.CreateLogger("StreamPrivacy.Stage." + ReleaseProcessor.StageName);
         var releaseOptions = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId);
         var noiseKey = drift.ParsedMechanism == ReleaseMechanism.None ? null : keys.Get(KeyNames.Noise);
@@ -146,6 +147,10 @@ public sealed class Pipeline
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var stageGauge = StreamPrivacyTelemetry.ObserveStages(Stages);
+        using var budgetGauges = ReleaseStage is { } release
+            ? StreamPrivacyTelemetry.ObserveBudgets(() => StreamBudget.Latest(release.Budgets, release.BudgetOptions))
+            : null;
         var tasks = Stages.Select(s => s.RunAsync(linked.Token)).ToList();
         var first = await Task.WhenAny(tasks);
         if (first.IsFaulted)

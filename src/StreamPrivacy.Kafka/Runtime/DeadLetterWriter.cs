@@ -5,6 +5,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using StreamPrivacy.Core.Events;
 using StreamPrivacy.Core.Privacy;
+using StreamPrivacy.Kafka.Telemetry;
 
 namespace StreamPrivacy.Kafka.Runtime;
 
@@ -57,6 +58,7 @@ public sealed class DeadLetterWriter
         }
 
         output.Produce(_topic, key: null, buffer.WrittenSpan.ToArray());
+        StreamPrivacyTelemetry.DeadLetters.Add(1, new("stage", _stage), new("reason", error.Reason.ToCode()));
     }
 
     private void WriteCipher(Utf8JsonWriter json, string name, byte[]? plaintext, byte[] aad)

@@ -20,6 +20,7 @@ internal static class KafkaClientConfigs
             IsolationLevel = IsolationLevel.ReadCommitted,
             SessionTimeoutMs = 10_000,
             HeartbeatIntervalMs = 1_000,
+            StatisticsIntervalMs = 5_000, // feeds the streamprivacy.consumer.lag gauge; 0 turns it off
         };
         Apply(config, options.CommonProperties);
         Apply(config, options.ConsumerProperties);

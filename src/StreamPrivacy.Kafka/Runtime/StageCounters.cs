@@ -18,11 +18,14 @@ public sealed class StageCounters
     private long _withheld;
     private readonly ConcurrentDictionary<string, long> _redactions = new(StringComparer.Ordinal);
 
-    /// <summary>Creates counters for <paramref name="stage"/>.</summary>
-    public StageCounters(string stage)
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates counters for <paramref name="stage"/>; <paramref name="time"/> (default: system clock) dates record latencies.</summary>
+    public StageCounters(string stage, TimeProvider? time = null)
     {
         Stage = stage;
         _stageTag = new("stage", stage);
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>The stage name.</summary>
@@ -59,6 +62,22 @@ public sealed class StageCounters
     {
         Interlocked.Increment(ref _consumed);
         StreamPrivacyTelemetry.RecordsConsumed.Add(1, _stageTag);
+    }
+
+    /// <summary>Records the latency histograms for a record whose processing started at <paramref name="startTicks"/> (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    internal void OnProcessed(Confluent.Kafka.Timestamp timestamp, long startTicks)
+    {
+        if (StreamPrivacyTelemetry.RecordProcessingDuration.Enabled)
+        {
+            StreamPrivacyTelemetry.RecordProcessingDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(startTicks).TotalMilliseconds, _stageTag);
+        }
+
+        if (timestamp.Type != Confluent.Kafka.TimestampType.NotAvailable && StreamPrivacyTelemetry.RecordLatency.Enabled)
+        {
+            // Producer clocks may run ahead of ours: a negative age is clamped, not reported.
+            var age = _time.GetUtcNow().ToUnixTimeMilliseconds() - timestamp.UnixTimestampMs;
+            StreamPrivacyTelemetry.RecordLatency.Record(Math.Max(0, age), _stageTag);
+        }
     }
 
     internal void OnProduced(string topic)
@@ -98,6 +117,8 @@ public sealed class StageCounters
             StreamPrivacyTelemetry.FieldsMinimized.Add(counts.FieldsRemoved, _stageTag);
         }
     }
+
+    internal void OnReleased(string stream) => StreamPrivacyTelemetry.WindowsReleased.Add(1, _stageTag, new("stream", stream));
 
     internal void OnCommitted()
     {

@@ -14,7 +14,7 @@ namespace StreamPrivacy.Kafka.Runtime;
 /// A crash between acknowledgement and commit re-processes records: outputs may then repeat
 /// (at-least-once), but nothing is lost.
 /// </summary>
-public sealed class StageRunner
+public sealed class StageRunner : IStageHealth
 {
     private readonly IRecordProcessor _processor;
     private readonly StageRunnerOptions _options;
@@ -31,6 +31,10 @@ public sealed class StageRunner
     private int _sinceCommit;
     private long _lastCommitTicks;
     private volatile Error? _deliveryError;
+    private readonly ConsumerLagTracker _lag;
+    private volatile bool _running;
+    private volatile bool _assigned;
+    private volatile bool _failed;
 
     // Cached delegates: the produce path runs per record.
     private readonly Action<DeliveryReport<byte[]?, byte[]>> _onDelivered;
@@ -48,6 +52,7 @@ public sealed class StageRunner
         _output = new Output(this);
         _onDelivered = OnDelivered;
         _throwIfDeliveryFailed = ThrowIfDeliveryFailed;
+        _lag = new ConsumerLagTracker(processor.Name);
     }
 
     /// <summary>The processor this runner drives.</summary>
@@ -59,10 +64,44 @@ public sealed class StageRunner
     /// <summary>Live counts of this runner.</summary>
     public StageCounters Counters { get; }
 
+    /// <inheritdoc />
+    public string Name => _processor.Name;
+
+    /// <inheritdoc />
+    public bool IsRunning => _running;
+
+    /// <inheritdoc />
+    public bool HasAssignment => _assigned;
+
+    /// <inheritdoc />
+    public bool Failed => _failed;
+
+    /// <summary>Consumer lag per partition from the last librdkafka statistics event (see <c>statistics.interval.ms</c>).</summary>
+    internal IReadOnlyList<(string Topic, int Partition, long Lag)> ConsumerLag => _lag.Latest;
+
     /// <summary>Runs until <paramref name="stoppingToken"/> is cancelled, then flushes, commits and closes.</summary>
     /// <exception cref="StageFailedException">Delivery could not be guaranteed; the stage stopped without committing unacknowledged work.</exception>
     public Task RunAsync(CancellationToken stoppingToken) =>
-        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Task.Factory.StartNew(() => RunTracked(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void RunTracked(CancellationToken stoppingToken)
+    {
+        _running = true;
+        try
+        {
+            Run(stoppingToken);
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
+        finally
+        {
+            _assigned = false;
+            _running = false;
+        }
+    }
 
     private void Run(CancellationToken stoppingToken)
     {
@@ -75,8 +114,10 @@ public sealed class StageRunner
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(_options))
             .SetErrorHandler((_, e) => LogClientError("consumer", e))
             .SetLogHandler((_, m) => LogClientMessage(m))
+            .SetStatisticsHandler((_, json) => _lag.Update(json))
             .SetPartitionsAssignedHandler((_, partitions) =>
             {
+                _assigned = true;
                 _logger.LogInformation("{Stage}: assigned {Count} partitions", _processor.Name, partitions.Count);
                 _stateful?.OnAssigned(partitions);
             })
@@ -101,6 +142,7 @@ public sealed class StageRunner
             })
             .Build();
 
+        using var lagGauge = StreamPrivacyTelemetry.ObserveConsumerLag(_lag.Observe);
         consumer.Subscribe(_processor.InputTopics);
         _lastCommitTicks = Stopwatch.GetTimestamp();
         _logger.LogInformation("{Stage}: started, consuming {Topics}", _processor.Name, string.Join(", ", _processor.InputTopics));
@@ -143,7 +185,9 @@ public sealed class StageRunner
             if (record is not null && !record.IsPartitionEOF)
             {
                 Counters.OnConsumed();
+                var started = Stopwatch.GetTimestamp();
                 _processor.Process(record, _output);
+                Counters.OnProcessed(record.Message.Timestamp, started);
                 _processed[record.TopicPartition] = record.Offset + 1;
                 _sinceCommit++;
             }

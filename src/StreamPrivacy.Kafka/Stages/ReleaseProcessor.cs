@@ -90,6 +90,9 @@ public sealed class ReleaseProcessor : IStatefulProcessor
     /// <summary>Budget spend per stream and period (a snapshot; thread-safe).</summary>
     public IReadOnlyList<BudgetLedgerRecord> Budgets => _accountant.Export();
 
+    /// <summary>The budget per stream and period that <see cref="Budgets"/> are spent from.</summary>
+    public PrivacyBudgetOptions BudgetOptions => _accountant.Options;
+
     /// <inheritdoc />
     public void Process(ConsumeResult<byte[]?, byte[]?> record, IStageOutput output)
     {
@@ -345,6 +348,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         output.Flush();
         _released[release.ReleaseId] = release;
         NoteReleased(release.Stream, release.Window);
+        _counters.OnReleased(release.Stream.Key);
         Emit(release, output);
         if (!before.NearExhausted && outcome.Budget.NearExhausted)
         {
