@@ -5,6 +5,19 @@ namespace StreamPrivacy.Kafka.Tests.Cli;
 /// <summary>Runs the real <c>streamprivacy</c> binary (copied next to the tests) as a child process.</summary>
 internal static class CliProcess
 {
+    private static readonly Lazy<string> QuietConfig = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"streamprivacy-test-quiet-{Environment.ProcessId}.yaml");
+        File.WriteAllText(path, "telemetry:\n  health_port: 0\n  prometheus_port: 0\n");
+        return path;
+    });
+
+    /// <summary>
+    /// A `run` configuration with the health and metrics endpoints off, so `run` processes of tests
+    /// that run in parallel do not compete for the default ports 8080 and 9464.
+    /// </summary>
+    public static string NoEndpointsConfig => QuietConfig.Value;
+
     public static Process Start(params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "streamprivacy.dll");

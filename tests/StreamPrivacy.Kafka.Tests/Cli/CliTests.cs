@@ -64,7 +64,7 @@ public sealed class CliTests
         }
 
         // The mock cluster has no transaction isolation: at-least-once (the default only on the embedded cluster).
-        using var process = CliProcess.Start("run", "--bootstrap-servers", cluster.BootstrapServers, "--guarantee", "at_least_once", "-X", "socket.keepalive.enable=true");
+        using var process = CliProcess.Start("run", "--config", CliProcess.NoEndpointsConfig, "--bootstrap-servers", cluster.BootstrapServers, "--guarantee", "at_least_once", "-X", "socket.keepalive.enable=true");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow + Timeout;

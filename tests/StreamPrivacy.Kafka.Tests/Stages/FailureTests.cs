@@ -52,7 +52,7 @@ public sealed class FailureTests(ITestOutputHelper output)
         h.Produce(h.Topics.InferenceRaw, Events(0, Total));
 
         // SIGKILL as soon as some output exists: no flush, no commit, no goodbye.
-        using (var victim = CliProcess.Start("run", "--bootstrap-servers", h.Cluster.BootstrapServers, "--guarantee", "at_least_once"))
+        using (var victim = CliProcess.Start("run", "--config", CliProcess.NoEndpointsConfig, "--bootstrap-servers", h.Cluster.BootstrapServers, "--guarantee", "at_least_once"))
         {
             var clock = Stopwatch.StartNew();
             while (SanitizedWatermark(h) < 200 && clock.Elapsed < Timeout)
@@ -65,7 +65,7 @@ public sealed class FailureTests(ITestOutputHelper output)
             output.WriteLine($"killed after {SanitizedWatermark(h)} sanitized records were written");
         }
 
-        using var survivor = CliProcess.Start("run", "--bootstrap-servers", h.Cluster.BootstrapServers, "--guarantee", "at_least_once");
+        using var survivor = CliProcess.Start("run", "--config", CliProcess.NoEndpointsConfig, "--bootstrap-servers", h.Cluster.BootstrapServers, "--guarantee", "at_least_once");
         var stdout = survivor.StandardOutput.ReadToEndAsync();
         var stderr = survivor.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow + Timeout;
