@@ -34,6 +34,12 @@ public sealed class ProcessingOptions
     /// </summary>
     public string Guarantee { get; set; } = "auto";
 
+    /// <summary>
+    /// Sanitize consumers per instance (like Kafka Streams' <c>num.stream.threads</c>): they share the
+    /// raw partitions, each on its own thread. Default 1 (each extra consumer adds a rebalance when it joins).
+    /// </summary>
+    public int Threads { get; set; } = 1;
+
     /// <summary>How long a graceful stop may take to flush and commit. Default 30 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -53,6 +59,11 @@ public sealed class ProcessingOptions
         if (MaxRecordBytes < 256 || MaxDepth is < 4 or > 256)
         {
             throw new OptionsValidationException("processing.max_record_bytes must be >= 256 and processing.max_depth between 4 and 256");
+        }
+
+        if (Threads is < 1 or > 64)
+        {
+            throw new OptionsValidationException("processing.threads must be between 1 and 64");
         }
 
         if (Guarantee is not ("auto" or "exactly_once" or "at_least_once"))

@@ -32,7 +32,7 @@ public sealed class Pipeline
     public IReadOnlyList<StageRunner> Stages { get; }
 
     /// <summary>Counters of the sanitize stage.</summary>
-    public StageCounters Sanitize => Stages[0].Counters;
+    public StageCounters Sanitize { get; private init; } = null!;
 
     /// <summary>The profile stage, or null when drift is disabled.</summary>
     public ProfileProcessor? ProfileStage { get; private init; }
@@ -44,10 +44,10 @@ public sealed class Pipeline
     public bool DriftDrained => ProfileStage is { OpenWindows: 0 } && ReleaseStage is { PendingWindows: 0 };
 
     /// <summary>Counters of the profile stage, or null when drift is disabled.</summary>
-    public StageCounters? Profile => Stages.Count > 1 ? Stages[1].Counters : null;
+    public StageCounters? Profile { get; private init; }
 
     /// <summary>Counters of the release stage, or null when drift is disabled.</summary>
-    public StageCounters? Release => Stages.Count > 2 ? Stages[2].Counters : null;
+    public StageCounters? Release { get; private init; }
 
     /// <summary>Builds the pipeline for <paramref name="bootstrapServers"/>.</summary>
     /// <exception cref="OptionsValidationException">The configuration or the policy is invalid.</exception>
@@ -70,17 +70,28 @@ public sealed class Pipeline
         var sanitizer = factory.CreateEventSanitizer(new EventValidationOptions { MaxClockSkew = options.Processing.MaxClockSkew }, options.Processing.MaxDepth);
         var counters = new StageCounters(SanitizeProcessor.StageName, time);
         var deadLetters = new DeadLetterWriter(options.Topics.DeadLetter, SanitizeProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
-        var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters);
-        var runner = new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, instanceId), counters, loggers.CreateLogger("StreamPrivacy.Stage." + processor.Name));
-        logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, ExactlyOnce(options) ? "exactly-once" : "at-least-once");
+        var sanitizeLogger = loggers.CreateLogger("StreamPrivacy.Stage." + SanitizeProcessor.StageName);
+
+        // processing.threads consumers in the sanitize group, like Kafka Streams' stream threads:
+        // partitions are shared among them, each with its own processor, producer and transactions.
+        var runners = Enumerable.Range(0, options.Processing.Threads).Select(thread =>
+        {
+            var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters);
+            var id = options.Processing.Threads == 1 ? instanceId : $"{instanceId ?? Environment.MachineName}-t{thread}";
+            return new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, id), counters, sanitizeLogger);
+        }).ToList();
+        logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}, {Threads} sanitize thread(s)", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, ExactlyOnce(options) ? "exactly-once" : "at-least-once", options.Processing.Threads);
         if (!(options.Drift.Enabled && options.Drift.References.Count > 0))
         {
-            return new Pipeline([runner], logger);
+            return new Pipeline(runners, logger) { Sanitize = counters };
         }
 
         var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, policy.Version, logger);
-        return new Pipeline([runner, profile, release], logger)
+        return new Pipeline([.. runners, profile, release], logger)
         {
+            Sanitize = counters,
+            Profile = profile.Counters,
+            Release = release.Counters,
             ProfileStage = (ProfileProcessor)profile.Processor,
             ReleaseStage = (ReleaseProcessor)release.Processor,
         };

@@ -24,8 +24,10 @@ internal static class EndToEndHarness
     {
         var events = ArgValue(args, "--events", 100_000);
         var partitions = (int)ArgValue(args, "--partitions", 24);
+        var threads = (int)ArgValue(args, "--threads", 1);
         using var cluster = EmbeddedKafkaCluster.Start(3);
         var options = new StreamPrivacyOptions();
+        options.Processing.Threads = threads;
         TopicProvisioner.Provision(cluster, options.Topics, partitions);
         const string passthroughTopic = "bench.passthrough";
         cluster.CreateTopic(passthroughTopic, partitions);
