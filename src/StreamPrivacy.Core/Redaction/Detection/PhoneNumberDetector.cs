@@ -38,6 +38,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
     private static readonly SearchValues<char> RunChars = SearchValues.Create("0123456789 -.()/");
 
     private readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
+    private readonly PhoneNumberValidity _validity;
     private readonly string[] _regions;
     private readonly int[] _regionCountryCodes;
     private readonly bool[] _regionNeedsTrunkPrefix;
@@ -49,6 +50,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
     {
         var list = regions?.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0).Distinct().ToArray() ?? [];
         _regions = list.Length > 0 ? list : [.. DefaultRegions];
+        _validity = new PhoneNumberValidity(_util);
         _regionCountryCodes = new int[_regions.Length];
         _regionNeedsTrunkPrefix = new bool[_regions.Length];
         for (int i = 0; i < _regions.Length; i++)
@@ -367,7 +369,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
 
             // Validity only sets the score (both are above the redaction threshold); checking the country
             // code's main region avoids scanning every region of shared codes such as NANP's +1.
-            var valid = _util.IsValidNumberForRegion(number, _util.GetRegionCodeForCountryCode(countryCode));
+            var valid = _validity.IsValidNumberForRegion(number, _util.GetRegionCodeForCountryCode(countryCode));
             results.Add(new PiiMatch(windowStart, window.Length, EntityType, valid ? InternationalScore : PossibleScore));
             return true;
         }
