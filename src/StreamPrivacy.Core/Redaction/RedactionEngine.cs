@@ -288,6 +288,11 @@ public sealed class RedactionEngine
 
             if (_cache.TryGetName(name, out var safe))
             {
+                if (plain)
+                {
+                    _cache.AddName(raw, name, WriterOptions); // only clean names are remembered: offered again, the UTF-8 memo keeps it
+                }
+
                 return safe;
             }
 
@@ -304,7 +309,8 @@ public sealed class RedactionEngine
             }
 
             // Names holding PII are not memoised: each occurrence is counted as a redaction.
-            return ReplaceMatches(name, out _);
+            BuildReplacement(name, out _);
+            return _scratch.Builder.ToString();
         }
 
         private void Scalar(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode)
@@ -381,15 +387,7 @@ public sealed class RedactionEngine
                 return;
             }
 
-            var replaced = ReplaceMatches(text, out var drop);
-            if (drop)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(replaced);
-            }
+            WriteReplacement(text, writer);
         }
 
         private void NumberValue(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode)
@@ -411,15 +409,7 @@ public sealed class RedactionEngine
                 _engine._scanner.Scan(chars[..n], _scratch.Matches, _scratch.Candidates);
                 if (_scratch.Matches.Count > 0)
                 {
-                    var replaced = ReplaceMatches(chars[..n], out var drop);
-                    if (drop)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        writer.WriteStringValue(replaced);
-                    }
+                    WriteReplacement(chars[..n], writer);
 
                     return;
                 }
@@ -436,7 +426,41 @@ public sealed class RedactionEngine
             writer.WriteStringValue(builder.ToString());
         }
 
-        private string ReplaceMatches(scoped ReadOnlySpan<char> text, out bool drop)
+        /// <summary>Writes <paramref name="text"/> with the current matches replaced, or null when an operator drops it.</summary>
+        private void WriteReplacement(scoped ReadOnlySpan<char> text, Utf8JsonWriter writer)
+        {
+            BuildReplacement(text, out var drop);
+            if (drop)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            // The reused builder is almost always one chunk: write it without materialising a string.
+            var builder = _scratch.Builder;
+            ReadOnlyMemory<char> first = default;
+            var chunks = 0;
+            foreach (var chunk in builder.GetChunks())
+            {
+                first = chunk;
+                if (++chunks > 1)
+                {
+                    break;
+                }
+            }
+
+            if (chunks <= 1)
+            {
+                writer.WriteStringValue(first.Span);
+            }
+            else
+            {
+                writer.WriteStringValue(builder.ToString());
+            }
+        }
+
+        /// <summary>Builds, in the scratch builder, <paramref name="text"/> with the current matches replaced.</summary>
+        private void BuildReplacement(scoped ReadOnlySpan<char> text, out bool drop)
         {
             drop = false;
             var builder = _scratch.Builder.Clear();
@@ -460,7 +484,6 @@ public sealed class RedactionEngine
             }
 
             builder.Append(text[position..]);
-            return builder.ToString();
         }
 
         private void Record(string entityType)

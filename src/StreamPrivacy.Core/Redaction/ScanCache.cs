@@ -8,7 +8,8 @@ namespace StreamPrivacy.Core.Redaction;
 /// the engine's detectors, so a remembered verdict is exactly what a fresh scan would return.
 /// Strings are looked up by their decoded text or, on the engine's path, by their raw UTF-8 bytes as
 /// read (unescaped JSON strings only) so that a known string is neither decoded nor re-encoded.
-/// Bounded: once full, new strings are scanned every time.
+/// Bounded: the text memo stops growing when full; the UTF-8 memos are fixed-size, keep what repeats
+/// (<see cref="Utf8Memo{T}"/>) and never affect results, only whether a string is scanned again.
 /// </summary>
 internal sealed class ScanCache
 {
@@ -18,8 +19,8 @@ internal sealed class ScanCache
     private const int MaxEntries = 8192;
     private readonly HashSet<string> _clean = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private readonly Dictionary<byte[], JsonEncodedText> _cleanUtf8 = new(Utf8KeyComparer.Instance);
-    private readonly Dictionary<byte[], CachedName> _namesUtf8 = new(Utf8KeyComparer.Instance);
+    private readonly Utf8Memo<JsonEncodedText> _cleanUtf8 = new(MaxEntries / 2);
+    private readonly Utf8Memo<CachedName> _namesUtf8 = new(MaxEntries / 2);
 
     /// <summary>True when <paramref name="text"/> is known to hold no detection.</summary>
     public bool IsKnownClean(ReadOnlySpan<char> text) =>
@@ -38,15 +39,15 @@ internal sealed class ScanCache
     public bool TryGetClean(ReadOnlySpan<byte> utf8, out JsonEncodedText encoded)
     {
         encoded = default;
-        return utf8.Length <= MaxLength && _cleanUtf8.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(utf8, out encoded);
+        return utf8.Length <= MaxLength && _cleanUtf8.TryGet(utf8, out encoded);
     }
 
     /// <summary>Remembers that the unescaped JSON string <paramref name="utf8"/> holds no detection; <paramref name="text"/> is its decoded form.</summary>
     public void AddClean(ReadOnlySpan<byte> utf8, ReadOnlySpan<char> text, JsonWriterOptions options)
     {
-        if (utf8.Length <= MaxLength && _cleanUtf8.Count < MaxEntries)
+        if (utf8.Length <= MaxLength && _cleanUtf8.Admit(_cleanUtf8.Hash(utf8)))
         {
-            _cleanUtf8.GetAlternateLookup<ReadOnlySpan<byte>>()[utf8] = JsonEncodedText.Encode(text, options.Encoder);
+            _cleanUtf8.Add(utf8, _cleanUtf8.Hash(utf8), JsonEncodedText.Encode(text, options.Encoder));
         }
     }
 
@@ -63,15 +64,14 @@ internal sealed class ScanCache
     }
 
     /// <summary>A property name (raw UTF-8 of an unescaped name) known to hold no detection.</summary>
-    public bool TryGetName(ReadOnlySpan<byte> utf8, out CachedName name) =>
-        _namesUtf8.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(utf8, out name!);
+    public bool TryGetName(ReadOnlySpan<byte> utf8, out CachedName name) => _namesUtf8.TryGet(utf8, out name);
 
     /// <summary>Remembers that the unescaped property name <paramref name="utf8"/> (decoded: <paramref name="name"/>) holds no detection.</summary>
     public void AddName(ReadOnlySpan<byte> utf8, string name, JsonWriterOptions options)
     {
-        if (utf8.Length <= MaxLength * 4 && _namesUtf8.Count < MaxEntries)
+        if (utf8.Length <= MaxLength * 4 && _namesUtf8.Admit(_namesUtf8.Hash(utf8)))
         {
-            _namesUtf8.GetAlternateLookup<ReadOnlySpan<byte>>()[utf8] = new CachedName(name, JsonEncodedText.Encode(name, options.Encoder));
+            _namesUtf8.Add(utf8, _namesUtf8.Hash(utf8), new CachedName(name, JsonEncodedText.Encode(name, options.Encoder)));
         }
     }
 }

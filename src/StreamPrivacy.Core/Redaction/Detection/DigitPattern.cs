@@ -37,7 +37,7 @@ internal sealed class DigitPattern
             return null;
         }
 
-        Span<ulong> byDigit = stackalloc ulong[10];
+        Span<byte> values = stackalloc byte[digits.Length];
         for (var i = 0; i < digits.Length; i++)
         {
             var d = digits[i] - '0';
@@ -46,10 +46,10 @@ internal sealed class DigitPattern
                 return null;
             }
 
-            byDigit[d] |= 1UL << i;
+            values[i] = (byte)d;
         }
 
-        var ends = _root.Advance(1UL, byDigit);
+        var ends = _root.Advance(1UL, values);
         return (ends & (1UL << digits.Length)) != 0;
     }
 
@@ -235,80 +235,154 @@ internal sealed class DigitPattern
         return new Digits(set);
     }
 
-    /// <summary>A pattern node: maps the set of positions where it may start to the set where it may end.</summary>
+    /// <summary>
+    /// A pattern node: maps the set of positions where it may start to the set where it may end.
+    /// <see cref="First"/> holds the digits a non-empty match can start with; <see cref="Nullable"/> whether it matches empty.
+    /// </summary>
     private abstract class Node
     {
-        public abstract ulong Advance(ulong starts, ReadOnlySpan<ulong> byDigit);
+        public ushort First { get; protected init; }
+
+        public bool Nullable { get; protected init; }
+
+        public abstract ulong Advance(ulong starts, ReadOnlySpan<byte> digits);
     }
 
-    private sealed class Digits(ushort set) : Node
+    private sealed class Digits : Node
     {
-        public override ulong Advance(ulong starts, ReadOnlySpan<ulong> byDigit)
+        private readonly ushort _set;
+
+        public Digits(ushort set)
         {
-            ulong at = 0;
-            for (var d = 0; d < 10; d++)
-            {
-                if ((set & (1 << d)) != 0)
-                {
-                    at |= byDigit[d];
-                }
-            }
-
-            return (starts & at) << 1;
+            _set = set;
+            First = set;
         }
-    }
 
-    private sealed class Sequence(Node[] items) : Node
-    {
-        public override ulong Advance(ulong starts, ReadOnlySpan<ulong> byDigit)
-        {
-            foreach (var item in items)
-            {
-                if (starts == 0)
-                {
-                    return 0;
-                }
-
-                starts = item.Advance(starts, byDigit);
-            }
-
-            return starts;
-        }
-    }
-
-    private sealed class Alternation(Node[] branches) : Node
-    {
-        public override ulong Advance(ulong starts, ReadOnlySpan<ulong> byDigit)
+        public override ulong Advance(ulong starts, ReadOnlySpan<byte> digits)
         {
             ulong ends = 0;
-            foreach (var branch in branches)
+            while (starts != 0)
             {
-                ends |= branch.Advance(starts, byDigit);
+                var p = System.Numerics.BitOperations.TrailingZeroCount(starts);
+                starts &= starts - 1;
+                if (p < digits.Length && (_set & (1 << digits[p])) != 0)
+                {
+                    ends |= 1UL << (p + 1);
+                }
             }
 
             return ends;
         }
     }
 
-    private sealed class Repeat(Node inner, int min, int max) : Node
+    private sealed class Sequence : Node
     {
-        public override ulong Advance(ulong starts, ReadOnlySpan<ulong> byDigit)
+        private readonly Node[] _items;
+
+        public Sequence(Node[] items)
+        {
+            _items = items;
+            ushort first = 0;
+            var nullable = true;
+            foreach (var item in items)
+            {
+                first |= item.First;
+                if (!item.Nullable)
+                {
+                    nullable = false;
+                    break;
+                }
+            }
+
+            First = first;
+            Nullable = nullable;
+        }
+
+        public override ulong Advance(ulong starts, ReadOnlySpan<byte> digits)
+        {
+            foreach (var item in _items)
+            {
+                if (starts == 0)
+                {
+                    return 0;
+                }
+
+                starts = item.Advance(starts, digits);
+            }
+
+            return starts;
+        }
+    }
+
+    /// <summary>Alternatives; from a single start position only those that can begin with its digit (or match empty) are tried.</summary>
+    private sealed class Alternation : Node
+    {
+        private readonly Node[] _branches;
+        private readonly Node[][] _byDigit = new Node[10][];
+        private readonly Node[] _nullable;
+
+        public Alternation(Node[] branches)
+        {
+            _branches = branches;
+            for (var d = 0; d < 10; d++)
+            {
+                _byDigit[d] = [.. branches.Where(b => b.Nullable || (b.First & (1 << d)) != 0)];
+            }
+
+            _nullable = [.. branches.Where(b => b.Nullable)];
+            First = branches.Aggregate((ushort)0, (set, b) => (ushort)(set | b.First));
+            Nullable = _nullable.Length > 0;
+        }
+
+        public override ulong Advance(ulong starts, ReadOnlySpan<byte> digits)
+        {
+            var candidates = _branches;
+            if ((starts & (starts - 1)) == 0)
+            {
+                var p = System.Numerics.BitOperations.TrailingZeroCount(starts);
+                candidates = p < digits.Length ? _byDigit[digits[p]] : _nullable;
+            }
+
+            ulong ends = 0;
+            foreach (var branch in candidates)
+            {
+                ends |= branch.Advance(starts, digits);
+            }
+
+            return ends;
+        }
+    }
+
+    private sealed class Repeat : Node
+    {
+        private readonly Node _inner;
+        private readonly int _min;
+        private readonly int _max;
+
+        public Repeat(Node inner, int min, int max)
+        {
+            (_inner, _min, _max) = (inner, min, max);
+            First = max == 0 ? (ushort)0 : inner.First;
+            Nullable = min == 0 || inner.Nullable;
+        }
+
+        public override ulong Advance(ulong starts, ReadOnlySpan<byte> digits)
         {
             var current = starts;
-            for (var n = 0; n < min; n++)
+            for (var n = 0; n < _min; n++)
             {
                 if (current == 0)
                 {
                     return 0;
                 }
 
-                current = inner.Advance(current, byDigit);
+                current = _inner.Advance(current, digits);
             }
 
             var ends = current;
-            for (var n = min; (max < 0 || n < max) && current != 0; n++)
+            for (var n = _min; (_max < 0 || n < _max) && current != 0; n++)
             {
-                var next = inner.Advance(current, byDigit) & ~ends;
+                var next = _inner.Advance(current, digits) & ~ends;
                 ends |= next;
                 current = next;
             }

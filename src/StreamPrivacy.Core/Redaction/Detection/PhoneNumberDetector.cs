@@ -278,7 +278,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
         }
 
-        if (!international && results.Count == firstResult && _nanpRegion >= 0)
+        if (!international && results.Count == firstResult && _nanpRegion >= 0 && HasInteriorGroupOfThree(window))
         {
             // "(555) 123-4567" is not in an assigned range, yet its 3-3-4 layout with separators makes it a phone
             // number to any reader (and to test data): accept a possible-length NANP number in that layout.
@@ -439,6 +439,27 @@ public sealed class PhoneNumberDetector : IPiiDetector
         // 1xxx "mobile" ranges would swallow ten-digit Unix timestamps.
         return _regions[region] == "IN" && firstDigit is >= '6' and <= '9' && HasIndianMobileGrouping(raw)
             && _util.GetNumberType(number) == PhoneNumberType.MOBILE;
+    }
+
+    /// <summary>
+    /// Whether some digit group of the window is exactly three digits long with groups on both sides. Every
+    /// substring that <see cref="IsSeparatedNanp"/> accepts has one (its second group, 3-3-4 or 1-3-3-4, is a
+    /// complete group of the window), so without one the possible-number fallback cannot report anything and
+    /// libphonenumber is not asked (e.g. 4-6-5 card groupings).
+    /// </summary>
+    private static bool HasInteriorGroupOfThree(ReadOnlySpan<char> window)
+    {
+        Span<int> sizes = stackalloc int[16];
+        int groups = GroupSizes(window, sizes);
+        for (int i = 1; i < Math.Min(groups - 1, sizes.Length); i++)
+        {
+            if (sizes[i] == 3)
+            {
+                return true;
+            }
+        }
+
+        return groups - 1 > sizes.Length; // more groups than recorded: do not guess
     }
 
     /// <summary>3-3-4 digit groups (optionally after "1"), area code starting 2–9, no extension or other text.</summary>

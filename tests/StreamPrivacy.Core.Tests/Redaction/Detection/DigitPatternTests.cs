@@ -13,6 +13,8 @@ public sealed class DigitPatternTests
     [InlineData("(?:2(?:0[1-35-9]|1[02-9])|3(?:0[1-57-9]))[2-9]\\d{6}")]
     [InlineData("1?(?:\\d{2,3}|4)?5*6+(?:|7)\\d{2,}")]
     [InlineData("(?:0|(1))[\\d]{0,2}(?:89){1,3}")]
+    [InlineData("(?:1?|2[3-5]|\\d{0}|(?:4|)6)(?:7|8?){2}[0-2]")]
+    [InlineData("(?:2(?:0[1-3]|1)|3|(?:|9)\\d)(?:[5-7]\\d|8(?:0|1{0,2}))?\\d{1,2}")]
     public void IsMatch_AgreesWithRegexWholeMatch(string pattern)
     {
         var regex = new Regex("^(?:" + pattern + ")$", RegexOptions.CultureInvariant);
