@@ -69,6 +69,12 @@ public sealed class PhoneNumberDetector : IPiiDetector
         }
     }
 
+    /// <summary>
+    /// Whether windows that libphonenumber provably cannot turn into an accepted number are skipped
+    /// (<see cref="MayHoldNanpNumber"/>, <see cref="HasInteriorGroupOfThree"/>); off only to test that equivalence.
+    /// </summary>
+    internal bool SkipsProvablyRejectedWindows { get; init; } = true;
+
     /// <summary>The regions tried for national formats, in order.</summary>
     public IReadOnlyList<string> Regions => _regions;
 
@@ -258,6 +264,11 @@ public sealed class PhoneNumberDetector : IPiiDetector
                 continue;
             }
 
+            if (!international && _regionCountryCodes[r] == 1 && SkipsProvablyRejectedWindows && !MayHoldNanpNumber(window))
+            {
+                continue;
+            }
+
             foreach (var match in _util.FindNumbers(window, _regions[r], PhoneNumberUtil.Leniency.VALID, long.MaxValue))
             {
                 int start = windowStart + match.Start;
@@ -278,7 +289,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
         }
 
-        if (!international && results.Count == firstResult && _nanpRegion >= 0 && HasInteriorGroupOfThree(window))
+        if (!international && results.Count == firstResult && _nanpRegion >= 0 && (!SkipsProvablyRejectedWindows || HasInteriorGroupOfThree(window)))
         {
             // "(555) 123-4567" is not in an assigned range, yet its 3-3-4 layout with separators makes it a phone
             // number to any reader (and to test data): accept a possible-length NANP number in that layout.
@@ -460,6 +471,30 @@ public sealed class PhoneNumberDetector : IPiiDetector
         }
 
         return groups - 1 > sizes.Length; // more groups than recorded: do not guess
+    }
+
+    /// <summary>
+    /// False only when Accept() provably rejects every number FindNumbers could find in a NANP region: for a
+    /// window of digit groups joined by single ' ', '-' or '.' that starts with 1–9, a match that is not a
+    /// fragment (<see cref="IsFragmentOfLongerRun"/>) spans every group, carries the region's calling code (no
+    /// '+', no international prefix), and is accepted only with NANP grouping, so the window's own grouping decides.
+    /// </summary>
+    private static bool MayHoldNanpNumber(ReadOnlySpan<char> window)
+    {
+        if (window.IsEmpty || window[0] is < '1' or > '9' || !char.IsAsciiDigit(window[^1]))
+        {
+            return true;
+        }
+
+        for (int i = 1; i < window.Length; i++)
+        {
+            if (!char.IsAsciiDigit(window[i]) && (window[i] is not (' ' or '-' or '.') || !char.IsAsciiDigit(window[i - 1])))
+            {
+                return true; // other text or doubled separators: not the simple shape, ask libphonenumber
+            }
+        }
+
+        return HasNanpGrouping(window);
     }
 
     /// <summary>3-3-4 digit groups (optionally after "1"), area code starting 2–9, no extension or other text.</summary>
