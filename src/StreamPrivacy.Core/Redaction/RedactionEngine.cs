@@ -178,7 +178,16 @@ public sealed class RedactionEngine
             writer.WriteStartObject();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = ReadName(ref reader);
+                // An unescaped name is looked up by its bytes: a known clean name is neither decoded nor re-encoded.
+                var plain = !reader.ValueIsEscaped && !reader.HasValueSequence;
+                var raw = plain ? reader.ValueSpan : default;
+                CachedName? known = null;
+                if (plain && _engine._scanner is not null && _cache.TryGetName(raw, out var hit))
+                {
+                    known = hit;
+                }
+
+                var name = known?.Name ?? ReadName(ref reader);
                 reader.Read();
                 if (isRoot && _engine._annotate && (name == "sanitization" || name == "subject_key_id"))
                 {
@@ -187,9 +196,9 @@ public sealed class RedactionEngine
                 }
 
                 // Paths are reported in counts: a name that is itself PII is recorded redacted.
-                var safeName = RedactName(name);
+                var safeName = known?.Name ?? RedactName(name, raw, plain);
                 _scratch.Path.Add(new PathElement(safeName));
-                Member(ref reader, writer, name, safeName, mode);
+                Member(ref reader, writer, name, safeName, mode, known);
                 _scratch.Path.RemoveAt(_scratch.Path.Count - 1);
             }
 
@@ -202,7 +211,7 @@ public sealed class RedactionEngine
         }
 
         /// <summary>Handles one object property or array element (the path already includes it).</summary>
-        private void Member(ref Utf8JsonReader reader, Utf8JsonWriter writer, string? name, string? safeName, Mode mode)
+        private void Member(ref Utf8JsonReader reader, Utf8JsonWriter writer, string? name, string? safeName, Mode mode, CachedName? known = null)
         {
             var saved = _rule;
             var path = PathSpan;
@@ -224,9 +233,11 @@ public sealed class RedactionEngine
             {
                 if (_engine._pseudonymizer is not null && _engine._subject.Matches(path) && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
                 {
-                    var subject = reader.TokenType == JsonTokenType.String ? reader.GetString()! : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-                    Pseudonym = _engine._pseudonymizer.Pseudonymize(subject);
-                    WriteName(writer, name, safeName, scan: false);
+                    var maxChars = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                    var buffer = _scratch.Chars(maxChars);
+                    var length = reader.TokenType == JsonTokenType.String ? reader.CopyString(buffer) : System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, buffer);
+                    Pseudonym = _engine._pseudonymizer.Pseudonymize(buffer[..length]);
+                    WriteName(writer, name, safeName, scan: false, known);
                     writer.WriteStringValue(Pseudonym);
                     return;
                 }
@@ -251,20 +262,24 @@ public sealed class RedactionEngine
                 }
             }
 
-            WriteName(writer, name, safeName, scan: mode is Mode.Normal or Mode.Allowed);
+            WriteName(writer, name, safeName, scan: mode is Mode.Normal or Mode.Allowed, known);
             Value(ref reader, writer, mode);
             _rule = saved;
         }
 
-        private readonly void WriteName(Utf8JsonWriter writer, string? name, string? safeName, bool scan)
+        private readonly void WriteName(Utf8JsonWriter writer, string? name, string? safeName, bool scan, CachedName? known)
         {
-            if (name is not null)
+            if (known is not null)
+            {
+                writer.WritePropertyName(known.Encoded); // a clean name: its safe form is itself
+            }
+            else if (name is not null)
             {
                 writer.WritePropertyName(scan ? safeName! : name);
             }
         }
 
-        private string RedactName(string name)
+        private string RedactName(string name, ReadOnlySpan<byte> raw, bool plain)
         {
             if (_engine._scanner is null)
             {
@@ -273,6 +288,11 @@ public sealed class RedactionEngine
 
             if (_cache.TryGetName(name, out var safe))
             {
+                if (plain)
+                {
+                    _cache.AddName(raw, name, WriterOptions); // only clean names are remembered: offered again, the UTF-8 memo keeps it
+                }
+
                 return safe;
             }
 
@@ -280,11 +300,17 @@ public sealed class RedactionEngine
             if (_scratch.Matches.Count == 0)
             {
                 _cache.AddName(name, name);
+                if (plain)
+                {
+                    _cache.AddName(raw, name, WriterOptions);
+                }
+
                 return name;
             }
 
             // Names holding PII are not memoised: each occurrence is counted as a redaction.
-            return ReplaceMatches(name, out _);
+            BuildReplacement(name, out _);
+            return _scratch.Builder.ToString();
         }
 
         private void Scalar(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode)
@@ -317,6 +343,15 @@ public sealed class RedactionEngine
 
         private void StringValue(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode)
         {
+            // An unescaped string is looked up by its bytes: a known clean one is neither decoded nor re-encoded.
+            var plain = !reader.ValueIsEscaped && !reader.HasValueSequence;
+            var scanned = mode is Mode.Normal or Mode.Allowed && _engine._scanner is not null;
+            if (plain && scanned && _cache.TryGetClean(reader.ValueSpan, out var encoded))
+            {
+                writer.WriteStringValue(encoded);
+                return;
+            }
+
             var maxChars = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
             var buffer = _scratch.Chars(maxChars);
             var text = buffer[..reader.CopyString(buffer)];
@@ -330,7 +365,7 @@ public sealed class RedactionEngine
                     return;
             }
 
-            if (_engine._scanner is null || _cache.IsKnownClean(text))
+            if (_engine._scanner is null || (!plain && _cache.IsKnownClean(text)))
             {
                 writer.WriteStringValue(text);
                 return;
@@ -339,20 +374,20 @@ public sealed class RedactionEngine
             _engine._scanner.Scan(text, _scratch.Matches, _scratch.Candidates);
             if (_scratch.Matches.Count == 0)
             {
-                _cache.AddClean(text);
+                if (plain)
+                {
+                    _cache.AddClean(reader.ValueSpan, text, WriterOptions);
+                }
+                else
+                {
+                    _cache.AddClean(text);
+                }
+
                 writer.WriteStringValue(text);
                 return;
             }
 
-            var replaced = ReplaceMatches(text, out var drop);
-            if (drop)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteStringValue(replaced);
-            }
+            WriteReplacement(text, writer);
         }
 
         private void NumberValue(ref Utf8JsonReader reader, Utf8JsonWriter writer, Mode mode)
@@ -374,15 +409,7 @@ public sealed class RedactionEngine
                 _engine._scanner.Scan(chars[..n], _scratch.Matches, _scratch.Candidates);
                 if (_scratch.Matches.Count > 0)
                 {
-                    var replaced = ReplaceMatches(chars[..n], out var drop);
-                    if (drop)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        writer.WriteStringValue(replaced);
-                    }
+                    WriteReplacement(chars[..n], writer);
 
                     return;
                 }
@@ -399,7 +426,41 @@ public sealed class RedactionEngine
             writer.WriteStringValue(builder.ToString());
         }
 
-        private string ReplaceMatches(scoped ReadOnlySpan<char> text, out bool drop)
+        /// <summary>Writes <paramref name="text"/> with the current matches replaced, or null when an operator drops it.</summary>
+        private void WriteReplacement(scoped ReadOnlySpan<char> text, Utf8JsonWriter writer)
+        {
+            BuildReplacement(text, out var drop);
+            if (drop)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            // The reused builder is almost always one chunk: write it without materialising a string.
+            var builder = _scratch.Builder;
+            ReadOnlyMemory<char> first = default;
+            var chunks = 0;
+            foreach (var chunk in builder.GetChunks())
+            {
+                first = chunk;
+                if (++chunks > 1)
+                {
+                    break;
+                }
+            }
+
+            if (chunks <= 1)
+            {
+                writer.WriteStringValue(first.Span);
+            }
+            else
+            {
+                writer.WriteStringValue(builder.ToString());
+            }
+        }
+
+        /// <summary>Builds, in the scratch builder, <paramref name="text"/> with the current matches replaced.</summary>
+        private void BuildReplacement(scoped ReadOnlySpan<char> text, out bool drop)
         {
             drop = false;
             var builder = _scratch.Builder.Clear();
@@ -423,7 +484,6 @@ public sealed class RedactionEngine
             }
 
             builder.Append(text[position..]);
-            return builder.ToString();
         }
 
         private void Record(string entityType)

@@ -31,6 +31,21 @@ public sealed class SubjectPseudonymizerTests
     }
 
     [Fact]
+    public void Pseudonymize_RepeatsBeyondTheRememberedSet_MatchFreshComputations()
+    {
+        var p = new SubjectPseudonymizer(new SecretKey(KeyBytes));
+        var ids = Enumerable.Range(0, 10_000).Select(i => "customer-" + (i * 7919 % 5_000)).ToArray();
+        var first = ids.Select(p.Pseudonymize).ToArray();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.Equal(new SubjectPseudonymizer(new SecretKey(KeyBytes)).Pseudonymize(ids[i]), first[i]);
+        }
+
+        Assert.Equal("ps_4fTO39QFlfrecGHZYLF-ow", p.Pseudonymize("customer-8812".AsSpan()));
+        Assert.Equal("ps_4fTO39QFlfrecGHZYLF-ow", p.Pseudonymize("customer-8812"));
+    }
+
+    [Fact]
     public void Pseudonymize_DifferentKey_DifferentPseudonym()
     {
         var other = KeyBytes.ToArray();

@@ -38,6 +38,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
     private static readonly SearchValues<char> RunChars = SearchValues.Create("0123456789 -.()/");
 
     private readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
+    private readonly PhoneNumberValidity _validity;
     private readonly string[] _regions;
     private readonly int[] _regionCountryCodes;
     private readonly bool[] _regionNeedsTrunkPrefix;
@@ -49,6 +50,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
     {
         var list = regions?.Select(r => r.Trim().ToUpperInvariant()).Where(r => r.Length > 0).Distinct().ToArray() ?? [];
         _regions = list.Length > 0 ? list : [.. DefaultRegions];
+        _validity = new PhoneNumberValidity(_util);
         _regionCountryCodes = new int[_regions.Length];
         _regionNeedsTrunkPrefix = new bool[_regions.Length];
         for (int i = 0; i < _regions.Length; i++)
@@ -66,6 +68,12 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
         }
     }
+
+    /// <summary>
+    /// Whether windows that libphonenumber provably cannot turn into an accepted number are skipped
+    /// (<see cref="MayHoldNanpNumber"/>, <see cref="HasInteriorGroupOfThree"/>); off only to test that equivalence.
+    /// </summary>
+    internal bool SkipsProvablyRejectedWindows { get; init; } = true;
 
     /// <summary>The regions tried for national formats, in order.</summary>
     public IReadOnlyList<string> Regions => _regions;
@@ -256,6 +264,11 @@ public sealed class PhoneNumberDetector : IPiiDetector
                 continue;
             }
 
+            if (!international && _regionCountryCodes[r] == 1 && SkipsProvablyRejectedWindows && !MayHoldNanpNumber(window))
+            {
+                continue;
+            }
+
             foreach (var match in _util.FindNumbers(window, _regions[r], PhoneNumberUtil.Leniency.VALID, long.MaxValue))
             {
                 int start = windowStart + match.Start;
@@ -276,7 +289,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
         }
 
-        if (!international && results.Count == firstResult && _nanpRegion >= 0)
+        if (!international && results.Count == firstResult && _nanpRegion >= 0 && (!SkipsProvablyRejectedWindows || HasInteriorGroupOfThree(window)))
         {
             // "(555) 123-4567" is not in an assigned range, yet its 3-3-4 layout with separators makes it a phone
             // number to any reader (and to test data): accept a possible-length NANP number in that layout.
@@ -367,7 +380,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
 
             // Validity only sets the score (both are above the redaction threshold); checking the country
             // code's main region avoids scanning every region of shared codes such as NANP's +1.
-            var valid = _util.IsValidNumberForRegion(number, _util.GetRegionCodeForCountryCode(countryCode));
+            var valid = _validity.IsValidNumberForRegion(number, _util.GetRegionCodeForCountryCode(countryCode));
             results.Add(new PiiMatch(windowStart, window.Length, EntityType, valid ? InternationalScore : PossibleScore));
             return true;
         }
@@ -437,6 +450,51 @@ public sealed class PhoneNumberDetector : IPiiDetector
         // 1xxx "mobile" ranges would swallow ten-digit Unix timestamps.
         return _regions[region] == "IN" && firstDigit is >= '6' and <= '9' && HasIndianMobileGrouping(raw)
             && _util.GetNumberType(number) == PhoneNumberType.MOBILE;
+    }
+
+    /// <summary>
+    /// Whether some digit group of the window is exactly three digits long with groups on both sides. Every
+    /// substring that <see cref="IsSeparatedNanp"/> accepts has one (its second group, 3-3-4 or 1-3-3-4, is a
+    /// complete group of the window), so without one the possible-number fallback cannot report anything and
+    /// libphonenumber is not asked (e.g. 4-6-5 card groupings).
+    /// </summary>
+    private static bool HasInteriorGroupOfThree(ReadOnlySpan<char> window)
+    {
+        Span<int> sizes = stackalloc int[16];
+        int groups = GroupSizes(window, sizes);
+        for (int i = 1; i < Math.Min(groups - 1, sizes.Length); i++)
+        {
+            if (sizes[i] == 3)
+            {
+                return true;
+            }
+        }
+
+        return groups - 1 > sizes.Length; // more groups than recorded: do not guess
+    }
+
+    /// <summary>
+    /// False only when Accept() provably rejects every number FindNumbers could find in a NANP region: for a
+    /// window of digit groups joined by single ' ', '-' or '.' that starts with 1–9, a match that is not a
+    /// fragment (<see cref="IsFragmentOfLongerRun"/>) spans every group, carries the region's calling code (no
+    /// '+', no international prefix), and is accepted only with NANP grouping, so the window's own grouping decides.
+    /// </summary>
+    private static bool MayHoldNanpNumber(ReadOnlySpan<char> window)
+    {
+        if (window.IsEmpty || window[0] is < '1' or > '9' || !char.IsAsciiDigit(window[^1]))
+        {
+            return true;
+        }
+
+        for (int i = 1; i < window.Length; i++)
+        {
+            if (!char.IsAsciiDigit(window[i]) && (window[i] is not (' ' or '-' or '.') || !char.IsAsciiDigit(window[i - 1])))
+            {
+                return true; // other text or doubled separators: not the simple shape, ask libphonenumber
+            }
+        }
+
+        return HasNanpGrouping(window);
     }
 
     /// <summary>3-3-4 digit groups (optionally after "1"), area code starting 2–9, no extension or other text.</summary>

@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Unicode;
+using System.Threading.Channels;
 using StreamPrivacy.Core.Events;
 
 namespace StreamPrivacy.Core.Redaction.Offline;
@@ -10,12 +12,18 @@ namespace StreamPrivacy.Core.Redaction.Offline;
 /// with a top-level <c>consent</c> member is an <em>event</em>: the consent filter, minimisation,
 /// field rules and free-text scanning all apply. Any other line is a <em>document</em>: field rules
 /// and free-text scanning apply, but nothing is dropped for consent or by the allowlist (those are
-/// event semantics). Invalid lines are reported by number through a callback and skipped. Lines are
-/// processed in batches on all cores; output order and callbacks follow input order.
+/// event semantics). Invalid lines are reported by number through a callback and skipped.
 /// </summary>
+/// <remarks>
+/// A pipeline: one reader cuts the input into batches of whole lines, one worker thread per core
+/// redacts batches, and the caller's flow writes finished batches strictly in input order, so reading,
+/// redaction and writing overlap. Output order, counts and callbacks follow input order; a bounded
+/// number of batches is in flight.
+/// </remarks>
 public sealed class JsonLinesRedactor
 {
-    private const int BatchLines = 4096;
+    private const int BatchBytes = 64 * 1024;
+    private const int MaxWorkers = 8;
     private readonly RedactionEngine _events;
     private readonly RedactionEngine _documents;
     private readonly RawEventInspector _consent;
@@ -42,70 +50,30 @@ public sealed class JsonLinesRedactor
     public async Task<JsonLinesReport> RunAsync(Stream input, Stream output, Func<long, string, bool> onProblem, CancellationToken cancellationToken = default)
     {
         var report = new JsonLinesReport();
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-        var lines = new List<(int Start, int Length)>(BatchLines);
-        // More slices than cores: uneven lines balance out across the workers.
-        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
-        var slices = Enumerable.Range(0, workers * 8).Select(_ => new Slice()).ToArray();
-        long lineNumber = 0;
+        var workers = Math.Clamp(Environment.ProcessorCount, 1, MaxWorkers);
+        var batches = Enumerable.Range(0, workers * 4).Select(_ => new LineBatch(BatchBytes)).ToArray();
+        var free = Channel.CreateUnbounded<LineBatch>();
+        foreach (var batch in batches)
+        {
+            free.Writer.TryWrite(batch);
+        }
+
+        var ordered = Channel.CreateUnbounded<LineBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var work = new BlockingCollection<LineBatch>(new ConcurrentQueue<LineBatch>());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var threads = StartWorkers(workers, work, stop.Token);
+        var reading = Task.Run(() => ReadAsync(input, free.Reader, work, ordered.Writer, stop.Token), CancellationToken.None);
         try
         {
-            int filled = 0;
-            var eof = false;
-            while (!eof || filled > 0)
+            long lineNumber = 0;
+            await foreach (var batch in ordered.Reader.ReadAllAsync(cancellationToken))
             {
-                if (!eof && filled < buffer.Length)
-                {
-                    var read = await input.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-                    eof = read == 0;
-                    filled += read;
-                    if (!eof && filled < buffer.Length)
-                    {
-                        continue;
-                    }
-                }
-
-                // Cut the filled buffer into whole lines; keep a trailing partial line for the next round.
-                lines.Clear();
-                var position = 0;
-                while (position < filled)
-                {
-                    var newline = buffer.AsSpan(position, filled - position).IndexOf((byte)'\n');
-                    if (newline < 0)
-                    {
-                        if (!eof)
-                        {
-                            break;
-                        }
-
-                        newline = filled - position;
-                    }
-
-                    lines.Add((position, newline));
-                    position += newline + 1;
-                }
-
-                if (lines.Count == 0 && !eof)
-                {
-                    // One line longer than the buffer: grow it.
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, bigger, 0, filled);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                    continue;
-                }
-
-                var stop = await ProcessBatchAsync(buffer, lines, lineNumber, slices, output, report, onProblem, cancellationToken);
-                lineNumber += lines.Count;
-                if (stop)
-                {
-                    break;
-                }
-
-                var consumed = Math.Min(position, filled);
-                Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
-                filled -= consumed;
-                if (eof && filled == 0)
+                await batch.Done.WaitAsync(cancellationToken);
+                var stopped = await WriteAsync(batch, lineNumber, output, report, onProblem, cancellationToken);
+                lineNumber += batch.Lines.Count;
+                batch.Reset();
+                free.Writer.TryWrite(batch);
+                if (stopped)
                 {
                     break;
                 }
@@ -115,73 +83,180 @@ public sealed class JsonLinesRedactor
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            await stop.CancelAsync();
+            try
+            {
+                await reading; // an I/O error of the reader also completes 'ordered' with it, which surfaced above
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                // Stopping early: the reader's own outcome no longer matters.
+            }
+
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+
+            foreach (var batch in batches)
+            {
+                batch.Release();
+            }
         }
 
         return report;
     }
 
-    private async Task<bool> ProcessBatchAsync(byte[] buffer, List<(int Start, int Length)> lines, long firstLine, Slice[] slices, Stream output, JsonLinesReport report, Func<long, string, bool> onProblem, CancellationToken cancellationToken)
+    private Thread[] StartWorkers(int count, BlockingCollection<LineBatch> work, CancellationToken stop)
     {
-        var per = (lines.Count + slices.Length - 1) / slices.Length;
-        Parallel.For(0, slices.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, w =>
+        var threads = new Thread[count];
+        for (var i = 0; i < count; i++)
         {
-            var slice = slices[w];
-            slice.Reset();
-            var end = Math.Min(lines.Count, (w + 1) * per);
-            for (var i = w * per; i < end; i++)
-            {
-                var (start, length) = lines[i];
-                slice.Outcomes.Add(ProcessLine(buffer.AsSpan(start, length), slice));
-            }
-        });
-
-        // Merge in input order: output bytes, counts and problem reports.
-        var index = 0;
-        foreach (var slice in slices)
-        {
-            var written = 0;
-            foreach (var outcome in slice.Outcomes)
-            {
-                var number = firstLine + index + 1;
-                index++;
-                report.Lines++;
-                switch (outcome.Kind)
-                {
-                    case LineKind.Written:
-                        report.Written++;
-                        written = outcome.End;
-                        break;
-                    case LineKind.Blank:
-                        report.Blank++;
-                        break;
-                    case LineKind.NoConsent:
-                        report.DroppedNoConsent++;
-                        break;
-                    case LineKind.Invalid:
-                        report.InvalidJson++;
-                        break;
-                    case LineKind.Withheld:
-                        report.Withheld++;
-                        break;
-                }
-
-                if (outcome.Problem is not null && !onProblem(number, outcome.Problem))
-                {
-                    await output.WriteAsync(slice.Output.WrittenMemory[..written], cancellationToken);
-                    report.Counts.Add(slice.CountsUpTo(written));
-                    return true;
-                }
-            }
-
-            await output.WriteAsync(slice.Output.WrittenMemory, cancellationToken);
-            report.Counts.Add(slice.Counts);
+            threads[i] = new Thread(() => Work(work, stop)) { IsBackground = true, Name = "redact-worker" };
+            threads[i].Start();
         }
 
+        return threads;
+    }
+
+    private void Work(BlockingCollection<LineBatch> work, CancellationToken stop)
+    {
+        try
+        {
+            foreach (var batch in work.GetConsumingEnumerable(stop))
+            {
+                try
+                {
+                    batch.SplitLines();
+                    foreach (var (start, length) in batch.Lines)
+                    {
+                        batch.Outcomes.Add(ProcessLine(batch.Input.AsSpan(start, length), batch));
+                    }
+
+                    batch.Complete();
+                }
+                catch (Exception ex)
+                {
+                    batch.Fail(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: batches not taken are never awaited.
+        }
+    }
+
+    /// <summary>Fills pooled batches with whole lines, hands each to the workers and, in input order, to the writer.</summary>
+    private static async Task ReadAsync(Stream input, ChannelReader<LineBatch> free, BlockingCollection<LineBatch> work, ChannelWriter<LineBatch> ordered, CancellationToken stop)
+    {
+        Exception? failure = null;
+        try
+        {
+            var carry = new byte[BatchBytes];
+            var carried = 0;
+            var eof = false;
+            while (!eof)
+            {
+                var batch = await free.ReadAsync(stop);
+                batch.EnsureInput(Math.Max(BatchBytes, carried * 2), 0);
+                carry.AsSpan(0, carried).CopyTo(batch.Input);
+                var filled = carried;
+                var cut = -1;
+                while (cut < 0)
+                {
+                    while (filled < batch.Input.Length)
+                    {
+                        var read = await input.ReadAsync(batch.Input.AsMemory(filled), stop);
+                        if (read == 0)
+                        {
+                            eof = true;
+                            break;
+                        }
+
+                        filled += read;
+                    }
+
+                    cut = eof ? filled : batch.Input.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+                    if (cut <= 0 && !eof)
+                    {
+                        // One line longer than the buffer: grow it and keep reading.
+                        batch.EnsureInput(batch.Input.Length * 2, filled);
+                        cut = -1;
+                    }
+                }
+
+                carried = filled - cut;
+                if (carried > carry.Length)
+                {
+                    carry = new byte[carried];
+                }
+
+                batch.Input.AsSpan(cut, carried).CopyTo(carry);
+                batch.Length = cut;
+                if (cut == 0)
+                {
+                    break; // end of input, nothing left: the unused batch is released with the others
+                }
+
+                work.Add(batch, stop);
+                ordered.TryWrite(batch);
+            }
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            throw;
+        }
+        finally
+        {
+            work.CompleteAdding();
+            ordered.TryComplete(failure);
+        }
+    }
+
+    /// <summary>Writes one processed batch and adds it to the report; true when the callback asked to stop.</summary>
+    private static async ValueTask<bool> WriteAsync(LineBatch batch, long firstLine, Stream output, JsonLinesReport report, Func<long, string, bool> onProblem, CancellationToken cancellationToken)
+    {
+        var written = 0;
+        for (var i = 0; i < batch.Outcomes.Count; i++)
+        {
+            var outcome = batch.Outcomes[i];
+            report.Lines++;
+            switch (outcome.Kind)
+            {
+                case LineKind.Written:
+                    report.Written++;
+                    written = outcome.End;
+                    break;
+                case LineKind.Blank:
+                    report.Blank++;
+                    break;
+                case LineKind.NoConsent:
+                    report.DroppedNoConsent++;
+                    break;
+                case LineKind.Invalid:
+                    report.InvalidJson++;
+                    break;
+                case LineKind.Withheld:
+                    report.Withheld++;
+                    break;
+            }
+
+            if (outcome.Problem is not null && !onProblem(firstLine + i + 1, outcome.Problem))
+            {
+                await output.WriteAsync(batch.Output.WrittenMemory[..written], cancellationToken);
+                report.Counts.Add(batch.Marks.CountsUpTo(written));
+                return true;
+            }
+        }
+
+        await output.WriteAsync(batch.Output.WrittenMemory, cancellationToken);
+        report.Counts.Add(batch.Counts);
         return false;
     }
 
-    private Outcome ProcessLine(ReadOnlySpan<byte> text, Slice slice)
+    private LineOutcome ProcessLine(ReadOnlySpan<byte> text, LineBatch batch)
     {
         if (text.Length > 0 && text[^1] == (byte)'\r')
         {
@@ -190,141 +265,53 @@ public sealed class JsonLinesRedactor
 
         if (IsBlank(text))
         {
-            return new Outcome(LineKind.Blank, slice.Output.WrittenCount, null);
+            return new LineOutcome(LineKind.Blank, batch.Output.WrittenCount, null);
         }
 
         if (!Utf8.IsValid(text))
         {
-            return new Outcome(LineKind.Invalid, slice.Output.WrittenCount, "not valid JSON (skipped)");
+            return new LineOutcome(LineKind.Invalid, batch.Output.WrittenCount, "not valid JSON (skipped)");
         }
 
         var (isEvent, granted) = _consent.TopLevelConsent(text);
         if (isEvent && !granted)
         {
-            return new Outcome(LineKind.NoConsent, slice.Output.WrittenCount, null);
+            return new LineOutcome(LineKind.NoConsent, batch.Output.WrittenCount, null);
         }
 
-        var output = slice.Output;
+        var output = batch.Output;
         var before = output.WrittenCount;
-        slice.LineCounts.Clear();
+        batch.LineCounts.Clear();
         try
         {
             // The engine reads the whole line with a strict reader (depth limit, no trailing content),
             // so a malformed line fails here and nothing it wrote is kept.
-            (isEvent ? _events : _documents).Redact(text, output, slice.LineCounts);
+            (isEvent ? _events : _documents).Redact(text, output, batch.LineCounts);
         }
         catch (JsonException)
         {
-            slice.Truncate(before);
-            return new Outcome(LineKind.Invalid, before, "not valid JSON (skipped)");
+            batch.Truncate(before);
+            return new LineOutcome(LineKind.Invalid, before, "not valid JSON (skipped)");
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             // A custom detector's regex ran out of time: the line cannot be shown to be clean.
-            slice.Truncate(before);
-            return new Outcome(LineKind.Withheld, before, "withheld: a detector timed out, the line could not be scanned completely");
+            batch.Truncate(before);
+            return new LineOutcome(LineKind.Withheld, before, "withheld: a detector timed out, the line could not be scanned completely");
         }
+
         if (_verifier?.FindLeak(output.WrittenSpan[before..]) is { } leak)
         {
             // Roll back what this line wrote; the finding names a type and a path only.
-            slice.Truncate(before);
-            return new Outcome(LineKind.Withheld, before, $"withheld: {leak.EntityType} still found at {leak.Path} after redaction");
+            batch.Truncate(before);
+            return new LineOutcome(LineKind.Withheld, before, $"withheld: {leak.EntityType} still found at {leak.Path} after redaction");
         }
 
         output.Write("\n"u8);
-        slice.Counts.Add(slice.LineCounts);
-        slice.Marks.Add(output.WrittenCount, slice.LineCounts);
-        return new Outcome(LineKind.Written, output.WrittenCount, null);
+        batch.Counts.Add(batch.LineCounts);
+        batch.Marks.Add(output.WrittenCount, batch.LineCounts);
+        return new LineOutcome(LineKind.Written, output.WrittenCount, null);
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\r\n"u8) < 0;
-
-    private enum LineKind
-    {
-        Written,
-        Blank,
-        NoConsent,
-        Invalid,
-        Withheld,
-    }
-
-    private readonly record struct Outcome(LineKind Kind, int End, string? Problem);
-
-    /// <summary>Flat record of each written line's end offset and count entries, for exact partial reports on a stop.</summary>
-    private sealed class LineMarks
-    {
-        private readonly List<(int End, int FirstEntry, long FieldsRemoved)> _lines = new(1024);
-        private readonly List<(string Key, long Count, bool IsEntity)> _entries = new(1024);
-
-        public void Add(int end, RedactionCounts line)
-        {
-            _lines.Add((end, _entries.Count, line.FieldsRemoved));
-            foreach (var (key, count) in line.ByEntity)
-            {
-                _entries.Add((key, count, true));
-            }
-
-            foreach (var (key, count) in line.ByField)
-            {
-                _entries.Add((key, count, false));
-            }
-        }
-
-        public void Clear()
-        {
-            _lines.Clear();
-            _entries.Clear();
-        }
-
-        public RedactionCounts CountsUpTo(int end)
-        {
-            var counts = new RedactionCounts();
-            for (var i = 0; i < _lines.Count && _lines[i].End <= end; i++)
-            {
-                var last = i + 1 < _lines.Count ? _lines[i + 1].FirstEntry : _entries.Count;
-                for (var e = _lines[i].FirstEntry; e < last; e++)
-                {
-                    var (key, count, isEntity) = _entries[e];
-                    var target = isEntity ? counts.ByEntity : counts.ByField;
-                    target[key] = target.GetValueOrDefault(key) + count;
-                }
-
-                counts.FieldsRemoved += _lines[i].FieldsRemoved;
-            }
-
-            return counts;
-        }
-    }
-
-    /// <summary>One worker's share of a batch: its output bytes, per-line outcomes and counts.</summary>
-    private sealed class Slice
-    {
-        public ArrayBufferWriter<byte> Output { get; } = new(1 << 16);
-
-        public List<Outcome> Outcomes { get; } = new(1024);
-
-        public RedactionCounts Counts { get; } = new();
-
-        public RedactionCounts LineCounts { get; } = new();
-
-        /// <summary>Per written line: its output end offset and its counts, kept flat (no per-line allocation).</summary>
-        public LineMarks Marks { get; } = new();
-
-        public void Reset()
-        {
-            Output.ResetWrittenCount();
-            Outcomes.Clear();
-            Counts.Clear();
-            Marks.Clear();
-        }
-
-        public void Truncate(int length)
-        {
-            var kept = Output.WrittenSpan[..length].ToArray();
-            Output.ResetWrittenCount();
-            Output.Write(kept);
-        }
-
-        public RedactionCounts CountsUpTo(int end) => Marks.CountsUpTo(end);
-    }
 }
