@@ -7,6 +7,7 @@ namespace StreamPrivacy.Cli.Demo;
 /// <summary>Reads the drift and leakage alert topics at the end of the demo (messages only: they never hold values).</summary>
 internal static class DemoAlerts
 {
+    /// <summary>Raised alerts first (leakage before drift), then resolves; each as one line.</summary>
     public static IReadOnlyList<string> Read(string bootstrap, TopicOptions topics)
     {
         using var consumer = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig
@@ -17,7 +18,7 @@ internal static class DemoAlerts
             EnablePartitionEof = true,
         }).Build();
         consumer.Subscribe([topics.DriftAlerts, topics.LeakageAlerts]);
-        var messages = new List<string>();
+        var messages = new List<(int Order, string Line)>();
         var deadline = DateTime.UtcNow.AddSeconds(5);
         var idle = 0;
         while (DateTime.UtcNow < deadline && idle < 10)
@@ -31,11 +32,14 @@ internal static class DemoAlerts
 
             idle = 0;
             using var document = JsonDocument.Parse(result.Message.Value);
-            messages.Add(Describe(document.RootElement));
+            var root = document.RootElement;
+            var raised = root.GetProperty("state").GetString() == "raised";
+            var leakage = root.GetProperty("type").GetString() == "leakage";
+            messages.Add(((raised ? 0 : 2) + (leakage ? 0 : 1), Describe(root)));
         }
 
         consumer.Close();
-        return messages;
+        return [.. messages.OrderBy(m => m.Order).Select(m => m.Line)];
     }
 
     // One compact line from the alert's fields (metric values and paths only, never event values).
@@ -48,7 +52,9 @@ internal static class DemoAlerts
         var start = DateTimeOffset.Parse(Text(window, "start"), System.Globalization.CultureInfo.InvariantCulture);
         var what = Text(alert, "type") == "drift"
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Text(alert, "field_path")} {Text(alert, "metric")} = {alert.GetProperty("value").GetDouble():0.###}")
-            : Text(alert, "kind");
-        return $"{Text(alert, "state")} · {Text(model, "name")} {Text(model, "version")} ({stream}) · {what} · window from {start:HH:mm:ss}";
+            : string.Join(' ', new[] { Text(alert, "kind"), Text(alert, "field_path"), Text(alert, "entity_type"), Text(alert, "client") }.Where(t => t.Length > 0))
+              + (alert.TryGetProperty("count", out var count) ? $" × {count.GetInt64()}" : string.Empty);
+        var where = stream.Length == 0 ? $"{Text(model, "name")} {Text(model, "version")}" : $"{Text(model, "name")} {Text(model, "version")} ({stream})";
+        return $"{Text(alert, "state")} · {where} · {what} · window from {start:HH:mm:ss}";
     }
 }

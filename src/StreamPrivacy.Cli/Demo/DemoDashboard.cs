@@ -62,7 +62,7 @@ internal static class DemoDashboard
 
     public static IRenderable Drift(int windows, IReadOnlyList<Core.Privacy.BudgetLedgerRecord> budgets, IReadOnlyList<string> alerts)
     {
-        var table = new Table().Border(TableBorder.Heavy).Title("[bold green]Drift under differential privacy[/]");
+        var table = new Table().Border(TableBorder.Heavy).Title("[bold green]Drift under differential privacy, and leakage[/]");
         table.AddColumn("measure");
         table.AddColumn(new TableColumn("value").LeftAligned());
         table.AddRow("windows released (stream × window)", N(windows));
@@ -72,7 +72,7 @@ internal static class DemoDashboard
             table.AddRow($"ε spent by {Markup.Escape(budget.Stream)}", $"{spent.ToString("0.##", CultureInfo.InvariantCulture)} in {budget.Charges} windows");
         }
 
-        table.AddRow("drift alerts", alerts.Count == 0 ? "[yellow]none[/]" : N(alerts.Count));
+        table.AddRow("alerts (leakage, then drift; raised first)", alerts.Count == 0 ? "[yellow]none[/]" : N(alerts.Count));
         foreach (var alert in alerts.Take(12))
         {
             table.AddRow(string.Empty, Markup.Escape(alert));

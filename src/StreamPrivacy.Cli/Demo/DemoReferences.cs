@@ -45,5 +45,21 @@ internal sealed class DemoReferences : IDisposable
         return new DemoReferences(directory);
     }
 
+    /// <summary>The demo's canary: registered as keyed hashes (like `streamprivacy canary add`) and planted in the traffic.</summary>
+    public const string Canary = "zq-canary-7f3a91c2e4";
+
+    /// <summary>Writes a canary key and file for the leakage stage and sets demo-sized leakage windows.</summary>
+    public void WriteCanaries(StreamPrivacyOptions options)
+    {
+        var keyPath = Path.Combine(_directory, "canary.key");
+        File.WriteAllBytes(keyPath, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        options.Keys.Files[Core.Privacy.KeyNames.Canary] = keyPath;
+        var key = new Core.Privacy.KeyRing(null, options.Keys.Files, null, _ => { }).Get(Core.Privacy.KeyNames.Canary);
+        var canaries = Path.Combine(_directory, "canaries.txt");
+        File.WriteAllLines(canaries, Core.Leakage.CanarySet.FromCanaries(key, [Canary]).ToLines());
+        options.Leakage.CanariesFile = canaries;
+        options.Leakage.Window = TimeSpan.FromSeconds(3);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -26,13 +26,14 @@ internal sealed class DemoRunner
         var options = new StreamPrivacyOptions();
         options.Processing.CommitInterval = TimeSpan.FromMilliseconds(500);
         using var references = DemoReferences.Write(_settings.Seed + 1, options.Drift);
+        references.WriteCanaries(options);
         using var cluster = EmbeddedKafkaCluster.Start(options.Kafka.EmbeddedBrokers);
         TopicProvisioner.Provision(cluster, options.Topics, options.Kafka.EmbeddedPartitions);
         AnsiConsole.MarkupLine($"[grey]Embedded Kafka cluster (librdkafka mock, {cluster.BrokerCount} brokers, real protocol) at {Markup.Escape(cluster.BootstrapServers)}[/]");
 
         var traffic = new TrafficProducer(
             new SyntheticTrafficGenerator(
-                new SyntheticTrafficOptions { Seed = _settings.Seed, DriftFromEvent = _settings.Drift ? _settings.Events / 2 : null },
+                new SyntheticTrafficOptions { Seed = _settings.Seed, DriftFromEvent = _settings.Drift ? _settings.Events / 2 : null, Canary = DemoReferences.Canary, CanaryAtEvent = _settings.Events / 3 },
                 TimeProvider.System),
             options.Topics);
         var pipeline = Pipeline.Create(options, cluster.BootstrapServers, _loggers, TimeProvider.System, instanceId: "demo");
@@ -74,6 +75,12 @@ internal sealed class DemoRunner
                     AnsiConsole.WriteLine($"[{s.Elapsed.TotalSeconds,5:0.0}s] generated {s.Generated:N0} · consumed {s.Consumed:N0} · sanitized {s.Sanitized:N0} · no consent {s.DroppedForConsent:N0} · rejected {s.Rejected:N0} · {s.ConsumedPerSecond:N0} rec/s");
                 }
             }
+        }
+
+        if (pipeline.LeakageStage is not null && !stop.IsCancellationRequested)
+        {
+            // Let the leakage stage close the window holding the last events.
+            await Task.Delay(options.Leakage.Window + TimeSpan.FromSeconds(1.5), CancellationToken.None);
         }
 
         var final = Snapshot();

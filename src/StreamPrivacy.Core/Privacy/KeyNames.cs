@@ -12,6 +12,9 @@ public static class KeyNames
     /// <summary>Seeds DP release noise: HMAC(key, release id) (DESIGN §3). Losing it only means new releases get new noise.</summary>
     public const string Noise = "noise";
 
+    /// <summary>Keys the canary hashes (<c>streamprivacy canary add</c> and the leakage stage must use the same key).</summary>
+    public const string Canary = "canary";
+
     /// <summary>Default key of <c>hash</c> rules that name none.</summary>
     public const string Hash = "hash";
 

@@ -542,7 +542,49 @@ public sealed class RedactionEngine
             }
 
             writer.WriteEndObject();
+            WriteOutputRedactions(writer);
             writer.WriteEndObject();
+        }
+
+        // Redactions inside model outputs (the response text and the prediction), by path and entity
+        // type: the leakage stage raises "PII in model output" alerts from these counts. Counts and
+        // paths only; written only when there are any.
+        private readonly void WriteOutputRedactions(Utf8JsonWriter writer)
+        {
+            string? open = null;
+            foreach (var (key, count) in _counts.ByField.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                var bar = key.LastIndexOf('|');
+                var path = key[..bar];
+                if (!ModelOutputPaths.IsOutput(path))
+                {
+                    continue;
+                }
+
+                if (open is null)
+                {
+                    writer.WriteStartObject("output_redactions");
+                }
+
+                if (!string.Equals(open, path, StringComparison.Ordinal))
+                {
+                    if (open is not null)
+                    {
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteStartObject(path);
+                    open = path;
+                }
+
+                writer.WriteNumber(key[(bar + 1)..], count);
+            }
+
+            if (open is not null)
+            {
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
         }
     }
 }

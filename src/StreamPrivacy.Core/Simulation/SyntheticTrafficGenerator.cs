@@ -34,6 +34,7 @@ public sealed class SyntheticTrafficGenerator
     private readonly Faker _faker;
     private readonly string[] _subjects;
     private long _index;
+    private int _canaryPlanted;
 
     /// <summary>Creates a generator.</summary>
     public SyntheticTrafficGenerator(SyntheticTrafficOptions options, TimeProvider time)
@@ -73,6 +74,12 @@ public sealed class SyntheticTrafficGenerator
         var response = withPii && random.Bool(0.3f)
             ? $"Thanks {_faker.Name.FirstName()}, we will email {_faker.Internet.Email()} shortly."
             : "The application meets the policy thresholds.";
+        if (_options.Canary is { } canary && _canaryPlanted < 3 && _index > _options.CanaryAtEvent)
+        {
+            // A memorised training string surfacing in an output (three times, so one has consent).
+            response = $"Reference code {canary} applies to this case.";
+            _canaryPlanted++;
+        }
         return new JsonObject
         {
             ["event_id"] = _faker.Random.Uuid().ToString(),

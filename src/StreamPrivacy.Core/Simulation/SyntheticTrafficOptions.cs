@@ -24,6 +24,12 @@ public sealed class SyntheticTrafficOptions
     /// <summary>Event index from which drift is injected, or null for none.</summary>
     public long? DriftFromEvent { get; set; }
 
+    /// <summary>A canary string the model "memorised": planted in the response of the first inference event at or after <see cref="CanaryAtEvent"/>.</summary>
+    public string? Canary { get; set; }
+
+    /// <summary>Event index from which the canary is planted (once).</summary>
+    public long CanaryAtEvent { get; set; }
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {

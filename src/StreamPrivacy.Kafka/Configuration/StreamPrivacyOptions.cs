@@ -15,6 +15,9 @@ public sealed class StreamPrivacyOptions
     /// <summary>Drift statistics (profile and release stages).</summary>
     public DriftOptions Drift { get; set; } = new();
 
+    /// <summary>Leakage alerts (leakage stage).</summary>
+    public LeakageOptions Leakage { get; set; } = new();
+
     /// <summary>Key sources.</summary>
     public KeyOptions Keys { get; set; } = new();
 
@@ -31,6 +34,7 @@ public sealed class StreamPrivacyOptions
         Topics.Validate();
         Processing.Validate();
         Drift.Validate();
+        Leakage.Validate();
         Telemetry.Validate();
     }
 }

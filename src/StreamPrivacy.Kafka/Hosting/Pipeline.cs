@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using StreamPrivacy.Core.Drift;
 using StreamPrivacy.Core.Drift.Release;
 using StreamPrivacy.Core.Events;
+using StreamPrivacy.Core.Leakage;
 using StreamPrivacy.Core.Policy;
 using StreamPrivacy.Core.Privacy;
 using StreamPrivacy.Core.Sanitization;
@@ -39,6 +40,9 @@ public sealed class Pipeline
 
     /// <summary>The release stage, or null when drift is disabled.</summary>
     public ReleaseProcessor? ReleaseStage { get; private init; }
+
+    /// <summary>The leakage stage, or null when disabled.</summary>
+    public LeakageProcessor? LeakageStage { get; private init; }
 
     /// <summary>True when drift is enabled and neither stage holds an open or pending window (as of their last tick).</summary>
     public bool DriftDrained => ProfileStage is { OpenWindows: 0 } && ReleaseStage is { PendingWindows: 0 };
@@ -81,20 +85,47 @@ public sealed class Pipeline
             return new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, id), counters, sanitizeLogger);
         }).ToList();
         logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}, {Threads} sanitize thread(s)", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, ExactlyOnce(options) ? "exactly-once" : "at-least-once", options.Processing.Threads);
+        var leakage = options.Leakage.Enabled ? CreateLeakageStage(options, bootstrapServers, loggers, time, instanceId, keys) : null;
+        List<StageRunner> stages = [.. runners];
+        if (leakage is not null)
+        {
+            stages.Add(leakage);
+        }
+
         if (!(options.Drift.Enabled && options.Drift.References.Count > 0))
         {
-            return new Pipeline(runners, logger) { Sanitize = counters };
+            return new Pipeline(stages, logger) { Sanitize = counters, LeakageStage = leakage?.Processor as LeakageProcessor };
         }
 
         var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, policy.Version, logger);
-        return new Pipeline([.. runners, profile, release], logger)
+        return new Pipeline([.. stages, profile, release], logger)
         {
             Sanitize = counters,
             Profile = profile.Counters,
             Release = release.Counters,
             ProfileStage = (ProfileProcessor)profile.Processor,
             ReleaseStage = (ReleaseProcessor)release.Processor,
+            LeakageStage = leakage?.Processor as LeakageProcessor,
         };
+    }
+
+    private static StageRunner CreateLeakageStage(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys)
+    {
+        CanarySet canaries;
+        try
+        {
+            canaries = options.Leakage.CanariesFile is { } file
+                ? CanarySet.FromLines(keys.Get(KeyNames.Canary), File.ReadAllLines(file))
+                : CanarySet.Empty(SecretKey.Generate(KeyNames.Canary));
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+        {
+            throw new OptionsValidationException($"leakage.canaries_file: {ex.Message}", ex);
+        }
+
+        var counters = new StageCounters(LeakageProcessor.StageName, time);
+        var processor = new LeakageProcessor(options.Topics, options.Processing, options.Leakage.ToSettings(), canaries, AvroSchemaCatalog.Default, counters, time);
+        return new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, instanceId), counters, loggers.CreateLogger("StreamPrivacy.Stage." + processor.Name));
     }
 
     private static (StageRunner Profile, StageRunner Release) CreateDriftStages(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys, string policyVersion, ILogger logger)

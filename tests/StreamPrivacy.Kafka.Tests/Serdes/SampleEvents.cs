@@ -40,7 +40,7 @@ internal static class SampleEvents
              "prediction":{"label":"approve","score":0.87},"label":null,
              "text":{"prompt":"my email is [EMAIL]","response":"noted"},
              "attributes":{"client_ip":"[IP]"},
-             "sanitization":{"policy_version":"2026.11.1","fields_removed":1,"redaction_counts":{"email":1,"ip":1}},
+             "sanitization":{"policy_version":"2026.11.1","fields_removed":1,"redaction_counts":{"email":1,"ip":1},"output_redactions":{"$.text.response":{"EMAIL_ADDRESS":1}}},
              "trace_id":null}
             """,
         "SanitizedFeatureEvent" => """
@@ -63,7 +63,8 @@ internal static class SampleEvents
              "count":12,"total":5000,"window":{"start":"2026-11-20T10:00:00Z","end":"2026-11-20T10:05:00Z"},
              "message":"12 of 5000 events in window carried an email in $.text.prompt","created_at":"2026-11-20T10:05:03Z",
              "kind":null,"metric":null,"value":null,"threshold":null,"release_id":null,"stream":null,
-             "epsilon_spent":null,"epsilon_budget":null,"rho_spent":null,"rho_budget":null,"period_start":null,"period_end":null}
+             "epsilon_spent":null,"epsilon_budget":null,"rho_spent":null,"rho_budget":null,"period_start":null,"period_end":null,
+             "client":null,"near_duplicate_share":null}
             """,
         "PartialHistogram" => """
             {"type":"partial","stream":{"model_name":"credit-risk","model_version":"3.2.0","feature_set":"inference"},

@@ -36,6 +36,16 @@ public sealed class DriftMessageSchemaTests
 
         var state = new BudgetState("m/1/inference", T0.Date, T0.Date.AddDays(1), Rational.One, Rational.One, Rational.Zero, Rational.Zero, 3, true, true, false, 1e-6);
         Fits("Alert", AlertMessage.EncodeBudget(release.Stream, release.Window, state, exhausted: true, T0).Value);
+        foreach (var finding in new[]
+        {
+            new Core.Leakage.LeakageFinding(Core.Leakage.LeakageKind.PiiInModelOutput, "m", "1", "$.text.response", "EMAIL_ADDRESS", null, 3, 40, null),
+            new Core.Leakage.LeakageFinding(Core.Leakage.LeakageKind.Probing, "m", "1", null, null, "ps_abc", 400, null, 0.8),
+            new Core.Leakage.LeakageFinding(Core.Leakage.LeakageKind.PostRedactionHit, string.Empty, string.Empty, null, null, null, 2, null, null),
+        })
+        {
+            Fits("Alert", AlertMessage.EncodeLeakage(new Core.Leakage.LeakageAlert(finding, true, T0, T0.AddMinutes(1)), T0).Value);
+            Fits("Alert", AlertMessage.EncodeLeakage(new Core.Leakage.LeakageAlert(finding, false, T0, T0.AddMinutes(1)), T0).Value);
+        }
     }
 
     [Fact]

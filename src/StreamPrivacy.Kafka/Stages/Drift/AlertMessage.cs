@@ -95,6 +95,72 @@ internal static class AlertMessage
         return (Encoding.UTF8.GetBytes(dedup), value);
     }
 
+    /// <summary>A leakage alert (raise or resolve) from the leakage stage.</summary>
+    public static (byte[] Key, byte[] Value) EncodeLeakage(Core.Leakage.LeakageAlert alert, DateTimeOffset now)
+    {
+        var f = alert.Finding;
+        var kind = Core.Leakage.LeakageFinding.KindName(f.Kind);
+        var state = alert.Raised ? "raised" : "resolved";
+        var severity = f.Kind switch
+        {
+            Core.Leakage.LeakageKind.PiiInModelOutput or Core.Leakage.LeakageKind.CanaryHit => "critical",
+            _ => "warning",
+        };
+        var window = new Window(alert.WindowStart, alert.WindowEnd);
+        var model = f.Model.Length == 0 ? "(any model)" : $"{f.Model} {f.Version}";
+        var message = (f.Kind, alert.Raised) switch
+        {
+            (_, false) => $"Resolved: no {kind.Replace('_', ' ')} for {model} in window {window.Id}.",
+            (Core.Leakage.LeakageKind.PiiInModelOutput, _) => $"{f.Count} {f.EntityType} value(s) redacted from model output {f.FieldPath} of {model} in window {window.Id} ({f.Total} events).",
+            (Core.Leakage.LeakageKind.CanaryHit, _) => $"Registered canary appeared {f.Count} time(s) in model output {f.FieldPath} of {model} in window {window.Id}: memorisation signal.",
+            (Core.Leakage.LeakageKind.Probing, _) => string.Create(CultureInfo.InvariantCulture, $"Client {f.Client} sent {f.Count} queries to {model} in window {window.Id}, {f.Detail:P0} near-duplicates: probing or model extraction."),
+            _ => $"{f.Count} record(s) withheld by post-redaction verification in window {window.Id}.",
+        };
+        var value = Write(json =>
+        {
+            json.WriteString("alert_id", Id(f.DedupKey + "|" + window.Id + "|" + state));
+            json.WriteString("dedup_key", f.DedupKey);
+            json.WriteString("type", "leakage");
+            json.WriteString("kind", kind);
+            json.WriteString("state", state);
+            json.WriteString("severity", severity);
+            json.WriteStartObject("model");
+            json.WriteString("name", f.Model);
+            json.WriteString("version", f.Version);
+            json.WriteEndObject();
+            WriteNullable(json, "field_path", f.FieldPath);
+            WriteNullable(json, "entity_type", f.EntityType);
+            json.WriteNumber("count", f.Count);
+            if (f.Total is { } total)
+            {
+                json.WriteNumber("total", total);
+            }
+            else
+            {
+                json.WriteNull("total");
+            }
+
+            JsonFields.WriteWindow(json, window);
+            json.WriteString("message", message);
+            json.WriteString("created_at", JsonFields.Time(now));
+            WriteNullable(json, "client", f.Client);
+            JsonFields.WriteNumber(json, "near_duplicate_share", f.Detail);
+        });
+        return (Encoding.UTF8.GetBytes(f.DedupKey), value);
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
     private static string FieldPath(string feature) => feature switch
     {
         MonitoredValues.PredictionScore => "$.prediction.score",
