@@ -18,6 +18,9 @@ public sealed class StreamPrivacyOptions
     /// <summary>Leakage alerts (leakage stage).</summary>
     public LeakageOptions Leakage { get; set; } = new();
 
+    /// <summary>OpenLineage events.</summary>
+    public LineageOptions Lineage { get; set; } = new();
+
     /// <summary>Key sources.</summary>
     public KeyOptions Keys { get; set; } = new();
 

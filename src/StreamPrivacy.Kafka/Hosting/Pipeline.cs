@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using StreamPrivacy.Core.Drift;
 using StreamPrivacy.Core.Drift.Release;
@@ -7,6 +9,7 @@ using StreamPrivacy.Core.Policy;
 using StreamPrivacy.Core.Privacy;
 using StreamPrivacy.Core.Sanitization;
 using StreamPrivacy.Kafka.Configuration;
+using StreamPrivacy.Kafka.Lineage;
 using StreamPrivacy.Kafka.Runtime;
 using StreamPrivacy.Kafka.Serdes;
 using StreamPrivacy.Kafka.Stages;
@@ -28,6 +31,9 @@ public sealed class Pipeline
         Stages = stages;
         _logger = logger;
     }
+
+    /// <summary>The lineage publisher (OpenLineage events to the lineage topic), or null when disabled.</summary>
+    public LineagePublisher? Lineage { get; private init; }
 
     /// <summary>The stage runners of this instance.</summary>
     public IReadOnlyList<StageRunner> Stages { get; }
@@ -70,6 +76,9 @@ public sealed class Pipeline
             throw new OptionsValidationException(ex.Message, ex);
         }
 
+        var lineage = options.Lineage.Enabled
+            ? new LineagePublisher(options, bootstrapServers, policy.Version, PolicyHash(options), time, loggers.CreateLogger("StreamPrivacy.Lineage"))
+            : null;
         var factory = new SanitizerFactory(policy, keys, time);
         var sanitizer = factory.CreateEventSanitizer(new EventValidationOptions { MaxClockSkew = options.Processing.MaxClockSkew }, options.Processing.MaxDepth);
         var counters = new StageCounters(SanitizeProcessor.StageName, time);
@@ -94,12 +103,18 @@ public sealed class Pipeline
 
         if (!(options.Drift.Enabled && options.Drift.References.Count > 0))
         {
-            return new Pipeline(stages, logger) { Sanitize = counters, LeakageStage = leakage?.Processor as LeakageProcessor };
+            return new Pipeline(stages, logger) { Sanitize = counters, LeakageStage = leakage?.Processor as LeakageProcessor, Lineage = lineage };
         }
 
         var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, policy.Version, logger);
+        if (lineage is not null)
+        {
+            ((ReleaseProcessor)release.Processor).LineageRunning = budget => lineage.Running(ReleaseProcessor.StageName, budget, release.Counters);
+        }
+
         return new Pipeline([.. stages, profile, release], logger)
         {
+            Lineage = lineage,
             Sanitize = counters,
             Profile = profile.Counters,
             Release = release.Counters,
@@ -174,6 +189,12 @@ public sealed class Pipeline
         return (profileRunner, new StageRunner(release, releaseOptions, releaseCounters, releaseLogger));
     }
 
+    private static string PolicyHash(StreamPrivacyOptions options)
+    {
+        var text = options.PolicyFile is null ? Encoding.UTF8.GetBytes(PolicyLoader.DefaultText) : File.ReadAllBytes(options.PolicyFile);
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(text));
+    }
+
     /// <summary>True when the stages run exactly-once (transactions) with <paramref name="options"/>.</summary>
     /// <exception cref="OptionsValidationException">Exactly-once was requested on the embedded cluster.</exception>
     public static bool ExactlyOnce(StreamPrivacyOptions options) => options.Processing.Guarantee switch
@@ -193,6 +214,12 @@ public sealed class Pipeline
         using var budgetGauges = ReleaseStage is { } release
             ? StreamPrivacyTelemetry.ObserveBudgets(() => StreamBudget.Latest(release.Budgets, release.BudgetOptions))
             : null;
+        var stageNames = Stages.Select(s => s.Processor.Name).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in stageNames)
+        {
+            Lineage?.Start(name);
+        }
+
         var tasks = Stages.Select(s => s.RunAsync(linked.Token)).ToList();
         var first = await Task.WhenAny(tasks);
         if (first.IsFaulted)
@@ -201,7 +228,39 @@ public sealed class Pipeline
         }
 
         await linked.CancelAsync();
-        await Task.WhenAll(tasks);
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        finally
+        {
+            ReportEnd(tasks);
+        }
+    }
+
+    // COMPLETE for stages that stopped gracefully, FAIL (with the error) for those that crashed.
+    private void ReportEnd(List<Task> tasks)
+    {
+        if (Lineage is null)
+        {
+            return;
+        }
+
+        foreach (var group in Stages.Select((stage, i) => (stage, task: tasks[i])).GroupBy(x => x.stage.Processor.Name, StringComparer.Ordinal))
+        {
+            var failed = group.FirstOrDefault(x => x.task.IsFaulted);
+            var counters = group.First().stage.Counters;
+            if (failed.task is { Exception: { } error })
+            {
+                Lineage.Fail(group.Key, counters, error.InnerException ?? error);
+            }
+            else
+            {
+                Lineage.Complete(group.Key, counters);
+            }
+        }
+
+        Lineage.Dispose();
     }
 
     private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string? instanceId) => new()

@@ -78,6 +78,9 @@ public sealed class ReleaseProcessor : IStatefulProcessor
     /// <inheritdoc />
     public string Name => StageName;
 
+    /// <summary>Builds the lineage RUNNING event of a new release (key, value), produced with the release's outputs; null: none.</summary>
+    public Func<StreamPrivacy.Core.Lineage.PrivacyBudgetFacet, (byte[] Key, byte[] Value)>? LineageRunning { get; set; }
+
     /// <inheritdoc />
     public IReadOnlyList<string> InputTopics { get; }
 
@@ -349,6 +352,18 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         _released[release.ReleaseId] = release;
         NoteReleased(release.Stream, release.Window);
         _counters.OnReleased(release.Stream.Key);
+        if (LineageRunning is { } running)
+        {
+            var mechanism = release.Features.Count > 0 ? release.Features[0].Noise?.Mechanism ?? "none" : "none";
+            var (lineageKey, lineageValue) = running(new StreamPrivacy.Core.Lineage.PrivacyBudgetFacet(
+                mechanism,
+                release.Charge.Epsilon.IsZero ? null : release.Charge.Epsilon.ToDouble(),
+                release.Charge.Rho.IsZero ? null : release.Charge.Rho.ToDouble(),
+                release.Charge.Rho.IsZero ? null : _drift.ToBudget().Delta,
+                release.ReleaseId,
+                release.Stream.Key));
+            output.Produce(_topics.Lineage, lineageKey, lineageValue);
+        }
         Emit(release, output);
         if (!before.NearExhausted && outcome.Budget.NearExhausted)
         {

@@ -121,6 +121,40 @@ public sealed class DriftStageTests : IDisposable
         Assert.Equal(300, counts[Start.AddMinutes(2)]);
     }
 
+    [Fact]
+    public async Task Lineage_DriftRun_EmitsValidStartRunningAndCompleteEventsWithoutValues()
+    {
+        using var h = Harness(mechanism: "discrete_laplace");
+        var events = Windows();
+        h.Produce(h.Topics.InferenceRaw, events.Select(e => ((string?)e.Subject, Encoding.UTF8.GetBytes(e.Json))));
+        await PipelineHarness.RunUntilAsync(h.CreatePipeline(), () => ReleaseIds(h).Count >= 3, TimeSpan.FromSeconds(90));
+
+        var lineage = h.ReadAll(h.Topics.Lineage, 1, TimeSpan.FromSeconds(10)).Select(r => Encoding.UTF8.GetString(r.Message.Value!)).ToList();
+        Assert.All(lineage, e => Assert.Empty(Lineage.OpenLineageValidator.Errors(e)));
+        Assert.All(lineage, e => Assert.DoesNotContain("subject-", e, StringComparison.Ordinal));
+        var parsed = lineage.Select(e => JsonDocument.Parse(e).RootElement).ToList();
+        string Job(JsonElement e) => e.GetProperty("job").GetProperty("name").GetString()!;
+        string Type(JsonElement e) => e.GetProperty("eventType").GetString()!;
+        foreach (var stage in new[] { "sanitize", "profile", "release", "leakage" })
+        {
+            Assert.Contains(parsed, e => Job(e) == "streamprivacy." + stage && Type(e) == "START");
+            Assert.Contains(parsed, e => Job(e) == "streamprivacy." + stage && Type(e) == "COMPLETE");
+        }
+
+        var running = parsed.Where(e => Type(e) == "RUNNING").ToList();
+        Assert.True(running.Count >= 3, $"{running.Count} RUNNING events");
+        var budget = running[0].GetProperty("run").GetProperty("facets").GetProperty("streamprivacy_privacy_budget");
+        Assert.Equal("discrete_laplace", budget.GetProperty("mechanism").GetString());
+        Assert.Equal(5.0, budget.GetProperty("epsilon").GetDouble());
+        Assert.StartsWith("release/v1|", budget.GetProperty("releaseId").GetString(), StringComparison.Ordinal);
+        var input = parsed.First(e => Job(e) == "streamprivacy.sanitize").GetProperty("inputs")[0];
+        Assert.Equal("kafka://" + h.Cluster.BootstrapServers.Split(',')[0], input.GetProperty("namespace").GetString());
+        Assert.Equal(h.Topics.InferenceRaw, input.GetProperty("name").GetString());
+        Assert.True(input.GetProperty("facets").GetProperty("schema").GetProperty("fields").GetArrayLength() > 5);
+        var runIds = parsed.Where(e => Job(e) == "streamprivacy.release").Select(e => e.GetProperty("run").GetProperty("runId").GetString()).Distinct().Count();
+        Assert.Equal(1, runIds);
+    }
+
     private PipelineHarness Harness(string mechanism)
     {
         var h = new PipelineHarness();
