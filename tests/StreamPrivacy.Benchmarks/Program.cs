@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using StreamPrivacy.Benchmarks.EndToEnd;
 
-// `e2e [--events N] [--partitions P]` runs the end-to-end harness on the embedded cluster;
+// `e2e [--events N] [--partitions P] [--threads T] [--workers W] [--warm]` runs the end-to-end harness on the embedded cluster;
 // `generate --events N --output FILE` writes synthetic raw events as JSON lines;
 // `state-memory [--subjects S]` shows that the profile stage's state does not grow with events;
 // `soak [--minutes M] [--rate R]` runs the whole pipeline under sustained load and reports memory;

@@ -40,6 +40,14 @@ public sealed class ProcessingOptions
     /// </summary>
     public int Threads { get; set; } = 1;
 
+    /// <summary>
+    /// Worker threads per sanitize consumer: records are dispatched by partition (in order per
+    /// partition) to workers that each run their own transform; offsets are committed only once every
+    /// record before them is processed and its outputs acknowledged. 1 transforms on the consumer
+    /// thread. Default: the processor count, between 1 and 8.
+    /// </summary>
+    public int Workers { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+
     /// <summary>How long a graceful stop may take to flush and commit. Default 30 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -64,6 +72,11 @@ public sealed class ProcessingOptions
         if (Threads is < 1 or > 64)
         {
             throw new OptionsValidationException("processing.threads must be between 1 and 64");
+        }
+
+        if (Workers is < 1 or > 64)
+        {
+            throw new OptionsValidationException("processing.workers must be between 1 and 64");
         }
 
         if (Guarantee is not ("auto" or "exactly_once" or "at_least_once"))

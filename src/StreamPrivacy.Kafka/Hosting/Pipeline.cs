@@ -89,11 +89,15 @@ public sealed class Pipeline
         // partitions are shared among them, each with its own processor, producer and transactions.
         var runners = Enumerable.Range(0, options.Processing.Threads).Select(thread =>
         {
-            var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters);
+            // One processor per worker thread (SanitizeProcessor is not thread-safe; the sanitizer is).
             var id = options.Processing.Threads == 1 ? instanceId : $"{instanceId ?? Environment.MachineName}-t{thread}";
-            return new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, id), counters, sanitizeLogger);
+            return new StageRunner(
+                () => new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters),
+                RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, id, options.Processing.Workers),
+                counters,
+                sanitizeLogger);
         }).ToList();
-        logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}, {Threads} sanitize thread(s)", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, ExactlyOnce(options) ? "exactly-once" : "at-least-once", options.Processing.Threads);
+        logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}, {Threads} sanitize thread(s) with {Workers} worker(s) each", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, ExactlyOnce(options) ? "exactly-once" : "at-least-once", options.Processing.Threads, options.Processing.Workers);
         var leakage = options.Leakage.Enabled ? CreateLeakageStage(options, bootstrapServers, loggers, time, instanceId, keys) : null;
         List<StageRunner> stages = [.. runners];
         if (leakage is not null)
@@ -263,8 +267,9 @@ public sealed class Pipeline
         Lineage.Dispose();
     }
 
-    private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string? instanceId) => new()
+    private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string? instanceId, int workers = 1) => new()
     {
+        Workers = workers,
         ExactlyOnce = ExactlyOnce(options),
         FallBackToAtLeastOnce = options.Processing.Guarantee == "auto",
         TransactionalId = $"{options.Processing.GroupIdPrefix}-{stage}-{instanceId ?? Environment.MachineName}",

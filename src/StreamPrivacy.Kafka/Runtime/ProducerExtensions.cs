@@ -14,8 +14,22 @@ public static class ProducerExtensions
         string topic,
         Message<TKey, TValue> message,
         Action<DeliveryReport<TKey, TValue>>? deliveryHandler = null,
-        Action? whileWaiting = null) =>
-        Produce(producer, p => p.Produce(topic, message, deliveryHandler), whileWaiting);
+        Action? whileWaiting = null)
+    {
+        // No closure here: this runs once per produced record.
+        while (true)
+        {
+            try
+            {
+                producer.Produce(topic, message, deliveryHandler);
+                return;
+            }
+            catch (ProduceException<TKey, TValue> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                WaitForRoom(producer, whileWaiting);
+            }
+        }
+    }
 
     /// <summary>As the topic overload, for an explicit partition.</summary>
     public static void ProduceWithBackpressure<TKey, TValue>(
@@ -23,23 +37,26 @@ public static class ProducerExtensions
         TopicPartition partition,
         Message<TKey, TValue> message,
         Action<DeliveryReport<TKey, TValue>>? deliveryHandler = null,
-        Action? whileWaiting = null) =>
-        Produce(producer, p => p.Produce(partition, message, deliveryHandler), whileWaiting);
-
-    private static void Produce<TKey, TValue>(IProducer<TKey, TValue> producer, Action<IProducer<TKey, TValue>> produce, Action? whileWaiting)
+        Action? whileWaiting = null)
     {
         while (true)
         {
             try
             {
-                produce(producer);
+                producer.Produce(partition, message, deliveryHandler);
                 return;
             }
             catch (ProduceException<TKey, TValue> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
             {
-                producer.Poll(TimeSpan.FromMilliseconds(50));
-                whileWaiting?.Invoke();
+                WaitForRoom(producer, whileWaiting);
             }
         }
+    }
+
+    // Polling serves delivery reports, which frees queue space.
+    private static void WaitForRoom<TKey, TValue>(IProducer<TKey, TValue> producer, Action? whileWaiting)
+    {
+        producer.Poll(TimeSpan.FromMilliseconds(50));
+        whileWaiting?.Invoke();
     }
 }

@@ -12,7 +12,10 @@ namespace StreamPrivacy.Kafka.Runtime;
 /// before it has been acknowledged by the broker. On rebalance (revoke) and on graceful stop the
 /// runner flushes and commits what it has processed, so a new owner resumes exactly after it.
 /// A crash between acknowledgement and commit re-processes records: outputs may then repeat
-/// (at-least-once), but nothing is lost.
+/// (at-least-once), but nothing is lost. A stateless processor may run on several worker threads
+/// (<see cref="StageRunnerOptions.Workers"/>): records are dispatched by partition, so each
+/// partition's records are processed in order, and every commit first waits until all dispatched
+/// records are processed.
 /// </summary>
 public sealed class StageRunner : IStageHealth
 {
@@ -20,8 +23,14 @@ public sealed class StageRunner : IStageHealth
     private readonly StageRunnerOptions _options;
     private readonly ILogger _logger;
     private readonly IStatefulProcessor? _stateful;
+    private readonly Func<IRecordProcessor>? _createProcessor;
+    private PartitionWorkers? _workers;
     private bool _exactlyOnce;
     private readonly Dictionary<TopicPartition, Offset> _processed = [];
+
+    // With workers: offsets after records handed to a worker; they become processed (committable)
+    // only when a drain has seen every worker finish them.
+    private readonly Dictionary<TopicPartition, Offset> _dispatched = [];
     private readonly Dictionary<TopicPartition, Offset> _committed = [];
     private readonly Dictionary<string, (int Count, long Ticks)> _partitionCounts = new(StringComparer.Ordinal);
     private readonly Output _output;
@@ -40,9 +49,25 @@ public sealed class StageRunner : IStageHealth
     private readonly Action<DeliveryReport<byte[]?, byte[]>> _onDelivered;
     private readonly Action _throwIfDeliveryFailed;
 
-    /// <summary>Creates a runner for <paramref name="processor"/>.</summary>
+    /// <summary>Creates a runner for <paramref name="processor"/>, processing on the consumer thread.</summary>
     public StageRunner(IRecordProcessor processor, StageRunnerOptions options, StageCounters counters, ILogger? logger = null)
+        : this(processor, null, options, counters, logger)
     {
+    }
+
+    /// <summary>
+    /// Creates a runner whose processors come from <paramref name="createProcessor"/>: one per worker
+    /// thread when the processor is stateless and <see cref="StageRunnerOptions.Workers"/> is above 1
+    /// (each instance is used by one thread only), else a single one on the consumer thread.
+    /// </summary>
+    public StageRunner(Func<IRecordProcessor> createProcessor, StageRunnerOptions options, StageCounters counters, ILogger? logger = null)
+        : this(createProcessor(), createProcessor, options, counters, logger)
+    {
+    }
+
+    private StageRunner(IRecordProcessor processor, Func<IRecordProcessor>? createProcessor, StageRunnerOptions options, StageCounters counters, ILogger? logger)
+    {
+        _createProcessor = processor is IStatefulProcessor ? null : createProcessor;
         _processor = processor;
         _stateful = processor as IStatefulProcessor;
         _exactlyOnce = options.ExactlyOnce;
@@ -57,6 +82,9 @@ public sealed class StageRunner : IStageHealth
 
     /// <summary>The processor this runner drives.</summary>
     public IRecordProcessor Processor => _processor;
+
+    /// <summary>Worker threads processing records (1: the consumer thread processes them itself).</summary>
+    public int Workers => _createProcessor is null ? 1 : Math.Max(1, _options.Workers);
 
     /// <summary>True while the runner commits with transactions (exactly-once).</summary>
     public bool IsExactlyOnce => _exactlyOnce;
@@ -111,6 +139,8 @@ public sealed class StageRunner : IStageHealth
 
         using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
         _admin = admin;
+        using var workers = CreateWorkers();
+        _workers = workers;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Consumer(_options))
             .SetErrorHandler((_, e) => LogClientError("consumer", e))
             .SetLogHandler((_, m) => LogClientMessage(m))
@@ -133,6 +163,7 @@ public sealed class StageRunner : IStageHealth
             {
                 // Lost partitions belong to someone else already: their offsets must not be committed by us.
                 _logger.LogWarning("{Stage}: {Count} partitions lost; their uncommitted records will be processed again", _processor.Name, partitions.Count);
+                DrainWorkers();
                 Forget(partitions.Select(p => p.TopicPartition).ToList());
                 if (_exactlyOnce)
                 {
@@ -153,6 +184,10 @@ public sealed class StageRunner : IStageHealth
         }
         finally
         {
+            // After a failure, records still queued are dropped and their offsets never committed
+            // (the consumer's close below may commit in its revoke handler, but only drained offsets).
+            workers?.Dispose();
+            _workers = null;
             CloseQuietly(consumer);
             _producer = null;
             _admin = null;
@@ -182,7 +217,14 @@ public sealed class StageRunner : IStageHealth
                 continue;
             }
 
-            if (record is not null && !record.IsPartitionEOF)
+            if (record is not null && !record.IsPartitionEOF && _workers is { } workers)
+            {
+                Counters.OnConsumed();
+                workers.Dispatch(record);
+                _dispatched[record.TopicPartition] = record.Offset + 1;
+                _sinceCommit++;
+            }
+            else if (record is not null && !record.IsPartitionEOF)
             {
                 Counters.OnConsumed();
                 var started = Stopwatch.GetTimestamp();
@@ -199,6 +241,7 @@ public sealed class StageRunner : IStageHealth
             }
 
             ThrowIfDeliveryFailed();
+            _workers?.ThrowIfFaulted();
             var due = Stopwatch.GetElapsedTime(_lastCommitTicks) >= _options.CommitInterval;
             if (_sinceCommit >= _options.CommitEveryRecords || (due && (_sinceCommit > 0 || _stateful is not null)))
             {
@@ -209,6 +252,7 @@ public sealed class StageRunner : IStageHealth
 
     private void Commit(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout)
     {
+        DrainWorkers();
         if (_processed.Count == 0 || _producer is null)
         {
             return;
@@ -342,6 +386,7 @@ public sealed class StageRunner : IStageHealth
         {
             consumer.Seek(new TopicPartitionOffset(c.TopicPartition, c.Offset.Value >= 0 ? c.Offset : Offset.Beginning));
             _processed.Remove(c.TopicPartition);
+            _dispatched.Remove(c.TopicPartition);
         }
 
         if (_stateful is not null && assignment.Count > 0)
@@ -354,11 +399,30 @@ public sealed class StageRunner : IStageHealth
         producer.BeginTransaction();
     }
 
+    // Waits until the workers have processed every dispatched record; only then do their offsets
+    // count as processed. A worker failure throws here, so nothing it left unprocessed is committed.
+    private void DrainWorkers()
+    {
+        if (_workers is null)
+        {
+            return;
+        }
+
+        _workers.Drain();
+        foreach (var (partition, offset) in _dispatched)
+        {
+            _processed[partition] = offset;
+        }
+
+        _dispatched.Clear();
+    }
+
     private void Forget(IReadOnlyList<TopicPartition> partitions)
     {
         foreach (var p in partitions)
         {
             _processed.Remove(p);
+            _dispatched.Remove(p);
             _committed.Remove(p);
         }
 
@@ -382,6 +446,14 @@ public sealed class StageRunner : IStageHealth
     }
 
     private int PartitionCount(string topic)
+    {
+        lock (_partitionCounts)
+        {
+            return PartitionCountLocked(topic);
+        }
+    }
+
+    private int PartitionCountLocked(string topic)
     {
         if (_partitionCounts.TryGetValue(topic, out var cached) && Stopwatch.GetElapsedTime(cached.Ticks) < MetadataMaxAge)
         {
@@ -435,6 +507,23 @@ public sealed class StageRunner : IStageHealth
         var producer = _producer ?? throw new InvalidOperationException("the stage is not running");
         var message = new Message<byte[]?, byte[]> { Key = key, Value = value, Headers = headers };
         producer.ProduceWithBackpressure(topic, message, _onDelivered, _throwIfDeliveryFailed);
+    }
+
+    private PartitionWorkers? CreateWorkers()
+    {
+        if (Workers <= 1)
+        {
+            return null;
+        }
+
+        var processors = new List<IRecordProcessor>(Workers) { _processor };
+        while (processors.Count < Workers)
+        {
+            processors.Add(_createProcessor!());
+        }
+
+        _logger.LogInformation("{Stage}: processing on {Workers} worker threads", _processor.Name, processors.Count);
+        return new PartitionWorkers(processors, _output, Counters, _options.WorkerQueueCapacity);
     }
 
     private void OnDelivered(DeliveryReport<byte[]?, byte[]> report)

@@ -40,6 +40,15 @@ public sealed class StageRunnerOptions
     /// <summary>Transactional id of this instance's producer (exactly-once only); unique per instance and stage.</summary>
     public string? TransactionalId { get; init; }
 
+    /// <summary>
+    /// Worker threads for a stateless processor (records dispatched by partition, in order per
+    /// partition); 1 processes on the consumer thread. Stateful processors always use 1.
+    /// </summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>Records that may wait in each worker's queue; a full queue blocks the consumer (backpressure).</summary>
+    public int WorkerQueueCapacity { get; init; } = 1024;
+
     /// <summary>Longest wait for outstanding deliveries when stopping.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

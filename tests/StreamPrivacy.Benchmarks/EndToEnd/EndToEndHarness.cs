@@ -16,7 +16,9 @@ namespace StreamPrivacy.Benchmarks.EndToEnd;
 /// Pushes N synthetic events through the pipeline on the embedded cluster and, in the same run, through
 /// a plain consume→produce passthrough; prints both throughputs and their ratio. Time is measured from
 /// the first record consumed to the last output acknowledged, so consumer-group formation is excluded
-/// for both alike.
+/// for both alike. The process CPU time of each run is printed too (the machine may be shared).
+/// With <c>--warm</c> the pipeline runs a second time over the same records (new consumer group), once
+/// the JIT has compiled the transform: the steady-state figure without tiered-compilation warm-up.
 /// </summary>
 internal static class EndToEndHarness
 {
@@ -25,39 +27,57 @@ internal static class EndToEndHarness
         var events = ArgValue(args, "--events", 100_000);
         var partitions = (int)ArgValue(args, "--partitions", 24);
         var threads = (int)ArgValue(args, "--threads", 1);
-        using var cluster = EmbeddedKafkaCluster.Start(3);
         var options = new StreamPrivacyOptions();
+        var workers = (int)ArgValue(args, "--workers", options.Processing.Workers);
+        var warm = args.Contains("--warm");
+        using var cluster = EmbeddedKafkaCluster.Start(3);
         options.Processing.Threads = threads;
+        options.Processing.Workers = workers;
         TopicProvisioner.Provision(cluster, options.Topics, partitions);
         const string passthroughTopic = "bench.passthrough";
         cluster.CreateTopic(passthroughTopic, partitions);
 
         var prefill = Stopwatch.StartNew();
         Prefill(cluster.BootstrapServers, options.Topics, events);
-        Console.WriteLine($"prefilled {events:N0} events in {prefill.Elapsed.TotalSeconds:0.00}s on {partitions} partitions per raw topic");
+        Console.WriteLine($"prefilled {events:N0} events in {prefill.Elapsed.TotalSeconds:0.00}s on {partitions} partitions per raw topic; sanitize: {threads} consumer(s) x {workers} worker(s)");
 
         var baseline = new PassthroughBaseline();
-        var baselineTime = await MeasureAsync(
+        var (baselineTime, baselineCpu) = await MeasureAsync(
             ct => baseline.RunAsync(cluster.BootstrapServers, [options.Topics.InferenceRaw, options.Topics.FeaturesRaw], passthroughTopic, ct),
             () => baseline.Consumed,
             () => baseline.Consumed >= events && baseline.Acknowledged >= events);
 
         var pipeline = Pipeline.Create(options, cluster.BootstrapServers, NullLoggerFactory.Instance, TimeProvider.System, "bench");
         var s = pipeline.Sanitize;
-        var pipelineTime = await MeasureAsync(
+        var (pipelineTime, pipelineCpu) = await MeasureAsync(
             pipeline.RunAsync,
             () => s.Consumed,
             () => s.Consumed >= events && s.Produced >= s.Consumed - s.Dropped);
 
+        var warmRun = TimeSpan.Zero;
+        var warmCpu = TimeSpan.Zero;
+        if (warm)
+        {
+            options.Processing.GroupIdPrefix = "streamprivacy-warm";
+            var again = Pipeline.Create(options, cluster.BootstrapServers, NullLoggerFactory.Instance, TimeProvider.System, "bench-warm");
+            var w = again.Sanitize;
+            (warmRun, warmCpu) = await MeasureAsync(again.RunAsync, () => w.Consumed, () => w.Consumed >= events && w.Produced >= w.Consumed - w.Dropped);
+        }
+
         var baselineRate = events / baselineTime.TotalSeconds;
         var pipelineRate = events / pipelineTime.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"passthrough: {events:N0} events in {baselineTime.TotalSeconds:0.000}s = {baselineRate:N0} events/s"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline   : {events:N0} events in {pipelineTime.TotalSeconds:0.000}s = {pipelineRate:N0} events/s (sanitized {s.Produced - s.Rejected:N0}, no consent {s.Dropped:N0}, rejected {s.Rejected:N0})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"passthrough: {events:N0} events in {baselineTime.TotalSeconds:0.000}s = {baselineRate:N0} events/s (cpu {baselineCpu.TotalSeconds:0.00}s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline   : {events:N0} events in {pipelineTime.TotalSeconds:0.000}s = {pipelineRate:N0} events/s (cpu {pipelineCpu.TotalSeconds:0.00}s; sanitized {s.Produced - s.Rejected:N0}, no consent {s.Dropped:N0}, rejected {s.Rejected:N0})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio pipeline/passthrough: {pipelineRate / baselineRate:0.00}"));
+        if (warm)
+        {
+            var warmRate = events / warmRun.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline, second run (JIT warm): {events:N0} events in {warmRun.TotalSeconds:0.000}s = {warmRate:N0} events/s (cpu {warmCpu.TotalSeconds:0.00}s), ratio {warmRate / baselineRate:0.00}"));
+        }
         return 0;
     }
 
-    private static async Task<TimeSpan> MeasureAsync(Func<CancellationToken, Task> run, Func<long> consumed, Func<bool> done)
+    private static async Task<(TimeSpan Elapsed, TimeSpan Cpu)> MeasureAsync(Func<CancellationToken, Task> run, Func<long> consumed, Func<bool> done)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var task = run(cts.Token);
@@ -66,6 +86,7 @@ internal static class EndToEndHarness
             await Task.Delay(1);
         }
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         while (!done() && !task.IsCompleted)
         {
@@ -73,9 +94,10 @@ internal static class EndToEndHarness
         }
 
         var elapsed = clock.Elapsed;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         await cts.CancelAsync();
         await task;
-        return elapsed;
+        return (elapsed, cpu);
     }
 
     private static void Prefill(string bootstrap, TopicOptions topics, long events)

@@ -35,6 +35,7 @@ public sealed class OptionsLoaderTests
               max_clock_skew: 2m
               output_format: avro
               max_depth: 16
+              workers: 3
             keys:
               directory: /etc/streamprivacy/keys
               files:
@@ -53,10 +54,19 @@ public sealed class OptionsLoaderTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.Processing.CommitInterval);
         Assert.Equal(TimeSpan.FromMinutes(2), options.Processing.MaxClockSkew);
         Assert.Equal(OutputFormat.Avro, options.Processing.OutputFormat);
+        Assert.Equal(3, options.Processing.Workers);
         Assert.Equal("/etc/streamprivacy/keys", options.Keys.Directory);
         Assert.Equal("/run/secrets/contact.key", options.Keys.Files["contact"]);
         Assert.Equal("2026-11", options.Keys.KeyIds["pseudonym"]);
         Assert.Equal("/etc/streamprivacy/policy.yaml", options.PolicyFile);
+    }
+
+    [Fact]
+    public void Parse_Workers_DefaultsToProcessorCountAndIsRangeChecked()
+    {
+        Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, 8), OptionsLoader.Parse("", "w.yaml").Processing.Workers);
+        var ex = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Parse("processing:\n  workers: 0\n", "w.yaml"));
+        Assert.Contains("processing.workers", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
