@@ -12,6 +12,12 @@ public static class KeyNames
     /// <summary>Seeds DP release noise: HMAC(key, release id) (DESIGN §3). Losing it only means new releases get new noise.</summary>
     public const string Noise = "noise";
 
+    /// <summary>
+    /// Signs audit chain heads: HMAC-SHA256 over the chain id, sequence and hash of the signed entry.
+    /// Whoever holds it can forge heads, so only the pipeline and the auditor should.
+    /// </summary>
+    public const string Audit = "audit";
+
     /// <summary>Default key of <c>hash</c> rules that name none.</summary>
     public const string Hash = "hash";
 
