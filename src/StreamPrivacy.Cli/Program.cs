@@ -8,6 +8,7 @@ var root = new RootCommand("StreamPrivacy: privacy-preserving ML observability o
     RedactCommand.Create(),
     DriftCommand.Create(),
     ProfileCommand.Create(),
+    AuditCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

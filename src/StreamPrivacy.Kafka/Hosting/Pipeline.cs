@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
+using StreamPrivacy.Core.Audit;
 using StreamPrivacy.Core.Drift;
 using StreamPrivacy.Core.Drift.Release;
 using StreamPrivacy.Core.Events;
@@ -9,6 +12,7 @@ using StreamPrivacy.Kafka.Configuration;
 using StreamPrivacy.Kafka.Runtime;
 using StreamPrivacy.Kafka.Serdes;
 using StreamPrivacy.Kafka.Stages;
+using StreamPrivacy.Kafka.Stages.Audit;
 using StreamPrivacy.Kafka.Telemetry;
 
 namespace StreamPrivacy.Kafka.Hosting;
@@ -57,13 +61,19 @@ public sealed class Pipeline
         var logger = loggers.CreateLogger("StreamPrivacy.Pipeline");
         var keys = new KeyRing(options.Keys.Directory, options.Keys.Files, options.Keys.KeyIds, warning => logger.LogWarning("{Warning}", warning));
         SanitizePolicy policy;
+        string policyText;
         try
         {
-            policy = options.PolicyFile is null ? PolicyLoader.Default : PolicyLoader.LoadFile(options.PolicyFile);
+            policyText = options.PolicyFile is null ? PolicyLoader.DefaultText : File.ReadAllText(options.PolicyFile);
+            policy = options.PolicyFile is null ? PolicyLoader.Default : PolicyLoader.Parse(policyText, options.PolicyFile);
         }
         catch (PolicyException ex)
         {
             throw new OptionsValidationException(ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OptionsValidationException($"{options.PolicyFile}: cannot read the policy file ({ex.GetType().Name})", ex);
         }
 
         var factory = new SanitizerFactory(policy, keys, time);
@@ -71,6 +81,18 @@ public sealed class Pipeline
         var counters = new StageCounters(SanitizeProcessor.StageName, time);
         var deadLetters = new DeadLetterWriter(options.Topics.DeadLetter, SanitizeProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
         var sanitizeLogger = loggers.CreateLogger("StreamPrivacy.Stage." + SanitizeProcessor.StageName);
+        var drift = options.Drift.Enabled && options.Drift.References.Count > 0;
+        var auditKey = keys.Get(KeyNames.Audit);
+        var startup = StartupAuditEntries(policy.Version, policyText, keys, drift && options.Drift.ParsedMechanism != ReleaseMechanism.None);
+        var sanitizeOptions = RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, instanceId);
+        var sanitizeAudit = new AuditWriter(
+            $"{SanitizeProcessor.StageName}/{instanceId ?? Environment.MachineName}",
+            options.Topics.Ledger,
+            auditKey,
+            () => TopicSnapshotReader.ReadAll(sanitizeOptions, options.Topics.Ledger, options.Processing.ShutdownTimeout),
+            time,
+            sanitizeLogger,
+            startup);
 
         // processing.threads consumers in the sanitize group, like Kafka Streams' stream threads:
         // partitions are shared among them, each with its own processor, producer and transactions.
@@ -78,15 +100,15 @@ public sealed class Pipeline
         {
             var processor = new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters);
             var id = options.Processing.Threads == 1 ? instanceId : $"{instanceId ?? Environment.MachineName}-t{thread}";
-            return new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, id), counters, sanitizeLogger);
+            return new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, id, thread == 0 ? sanitizeAudit : null), counters, sanitizeLogger);
         }).ToList();
         logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}, {Threads} sanitize thread(s)", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, ExactlyOnce(options) ? "exactly-once" : "at-least-once", options.Processing.Threads);
-        if (!(options.Drift.Enabled && options.Drift.References.Count > 0))
+        if (!drift)
         {
             return new Pipeline(runners, logger) { Sanitize = counters };
         }
 
-        var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, policy.Version, logger);
+        var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, auditKey, policy.Version, logger);
         return new Pipeline([.. runners, profile, release], logger)
         {
             Sanitize = counters,
@@ -97,7 +119,28 @@ public sealed class Pipeline
         };
     }
 
-    private static (StageRunner Profile, StageRunner Release) CreateDriftStages(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys, string policyVersion, ILogger logger)
+    // policy_load (version and SHA-256 of the policy text) and the ids of the keys in use: ids only, never key material.
+    private static List<(AuditEntryKind, AuditSubject)> StartupAuditEntries(string policyVersion, string policyText, KeyRing keys, bool noise)
+    {
+        var entries = new List<(AuditEntryKind, AuditSubject)>
+        {
+            (AuditEntryKind.PolicyLoad, new AuditSubject
+            {
+                PolicyVersion = policyVersion,
+                PolicyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(policyText))),
+                Outcome = "loaded",
+            }),
+        };
+        string[] names = noise ? [KeyNames.Pseudonym, KeyNames.DeadLetter, KeyNames.Noise] : [KeyNames.Pseudonym, KeyNames.DeadLetter];
+        foreach (var name in names)
+        {
+            entries.Add((AuditEntryKind.KeyRotation, new AuditSubject { KeyName = name, KeyId = keys.Get(name).KeyId, Outcome = "in_use" }));
+        }
+
+        return entries;
+    }
+
+    private static (StageRunner Profile, StageRunner Release) CreateDriftStages(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys, SecretKey auditKey, string policyVersion, ILogger logger)
     {
         var drift = options.Drift;
         var references = new Dictionary<string, ReferenceProfile>(StringComparer.Ordinal);
@@ -128,7 +171,10 @@ public sealed class Pipeline
 
         var releaseCounters = new StageCounters(ReleaseProcessor.StageName, time);
         var releaseLogger = loggers.CreateLogger("StreamPrivacy.Stage." + ReleaseProcessor.StageName);
-        var releaseOptions = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId);
+        var ledgerReader = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId);
+        Func<IReadOnlyList<SnapshotRecord>> readLedger = () => TopicSnapshotReader.ReadAll(ledgerReader, options.Topics.Ledger, options.Processing.ShutdownTimeout);
+        var audit = new AuditWriter($"{ReleaseProcessor.StageName}/{instanceId ?? Environment.MachineName}", options.Topics.Ledger, auditKey, readLedger, time, releaseLogger);
+        var releaseOptions = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId, audit);
         var noiseKey = drift.ParsedMechanism == ReleaseMechanism.None ? null : keys.Get(KeyNames.Noise);
         var release = new ReleaseProcessor(
             options.Topics,
@@ -136,10 +182,13 @@ public sealed class Pipeline
             references,
             policyVersion,
             noiseKey,
-            () => TopicSnapshotReader.ReadAll(releaseOptions, options.Topics.Ledger, options.Processing.ShutdownTimeout),
+            readLedger,
             releaseCounters,
             time,
-            releaseLogger);
+            releaseLogger)
+        {
+            Audit = audit,
+        };
         return (profileRunner, new StageRunner(release, releaseOptions, releaseCounters, releaseLogger));
     }
 
@@ -173,8 +222,9 @@ public sealed class Pipeline
         await Task.WhenAll(tasks);
     }
 
-    private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string? instanceId) => new()
+    private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string? instanceId, IStageHooks? hooks = null) => new()
     {
+        Hooks = hooks,
         ExactlyOnce = ExactlyOnce(options),
         FallBackToAtLeastOnce = options.Processing.Guarantee == "auto",
         TransactionalId = $"{options.Processing.GroupIdPrefix}-{stage}-{instanceId ?? Environment.MachineName}",
