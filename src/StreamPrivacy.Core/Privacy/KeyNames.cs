@@ -15,6 +15,12 @@ public static class KeyNames
     /// <summary>Keys the canary hashes (<c>streamprivacy canary add</c> and the leakage stage must use the same key).</summary>
     public const string Canary = "canary";
 
+    /// <summary>
+    /// Signs audit chain heads: HMAC-SHA256 over the chain id, sequence and hash of the signed entry.
+    /// Whoever holds it can forge heads, so only the pipeline and the auditor should.
+    /// </summary>
+    public const string Audit = "audit";
+
     /// <summary>Default key of <c>hash</c> rules that name none.</summary>
     public const string Hash = "hash";
 

@@ -35,7 +35,36 @@ public sealed class KeyRing
     /// <summary>Returns key <paramref name="name"/>, loading or generating it on first use.</summary>
     public SecretKey Get(string name) => _keys.GetOrAdd(name, Load);
 
+    /// <summary>
+    /// Returns key <paramref name="name"/> when it is configured (environment, file or directory), or
+    /// null; never generates one (e.g. for verifying with a key that must already exist).
+    /// </summary>
+    /// <remarks>Configured keys are cached like those of <see cref="Get"/>; a missing key is not.</remarks>
+    public SecretKey? Find(string name)
+    {
+        if (_keys.TryGetValue(name, out var cached))
+        {
+            return cached.IsEphemeral ? null : cached;
+        }
+
+        var key = LoadConfigured(name);
+        return key is null ? null : _keys.GetOrAdd(name, key);
+    }
+
     private SecretKey Load(string name)
+    {
+        var key = LoadConfigured(name);
+        if (key is not null)
+        {
+            return key;
+        }
+
+        var generated = SecretKey.Generate(name);
+        _warn($"No key '{name}' configured ({EnvironmentVariable(name)}, keys.files or keys.directory): using ephemeral key {generated.KeyId}; values made with it cannot be linked or decrypted after this run");
+        return generated;
+    }
+
+    private SecretKey? LoadConfigured(string name)
     {
         _keyIds.TryGetValue(name, out var keyId);
         var file = _files.TryGetValue(name, out var explicitFile) ? explicitFile
@@ -46,14 +75,6 @@ public sealed class KeyRing
             file = null;
         }
 
-        var key = SecretKey.Load(EnvironmentVariable(name), file, keyId);
-        if (key is not null)
-        {
-            return key;
-        }
-
-        var generated = SecretKey.Generate(name);
-        _warn($"No key '{name}' configured ({EnvironmentVariable(name)}, keys.files or keys.directory): using ephemeral key {generated.KeyId}; values made with it cannot be linked or decrypted after this run");
-        return generated;
+        return SecretKey.Load(EnvironmentVariable(name), file, keyId);
     }
 }

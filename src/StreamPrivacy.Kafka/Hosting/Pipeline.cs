@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using StreamPrivacy.Core.Audit;
 using StreamPrivacy.Core.Drift;
 using StreamPrivacy.Core.Drift.Release;
 using StreamPrivacy.Core.Events;
@@ -13,6 +14,7 @@ using StreamPrivacy.Kafka.Lineage;
 using StreamPrivacy.Kafka.Runtime;
 using StreamPrivacy.Kafka.Serdes;
 using StreamPrivacy.Kafka.Stages;
+using StreamPrivacy.Kafka.Stages.Audit;
 using StreamPrivacy.Kafka.Telemetry;
 
 namespace StreamPrivacy.Kafka.Hosting;
@@ -67,13 +69,19 @@ public sealed class Pipeline
         var logger = loggers.CreateLogger("StreamPrivacy.Pipeline");
         var keys = new KeyRing(options.Keys.Directory, options.Keys.Files, options.Keys.KeyIds, warning => logger.LogWarning("{Warning}", warning));
         SanitizePolicy policy;
+        string policyText;
         try
         {
-            policy = options.PolicyFile is null ? PolicyLoader.Default : PolicyLoader.LoadFile(options.PolicyFile);
+            policyText = options.PolicyFile is null ? PolicyLoader.DefaultText : File.ReadAllText(options.PolicyFile);
+            policy = options.PolicyFile is null ? PolicyLoader.Default : PolicyLoader.Parse(policyText, options.PolicyFile);
         }
         catch (PolicyException ex)
         {
             throw new OptionsValidationException(ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OptionsValidationException($"{options.PolicyFile}: cannot read the policy file ({ex.GetType().Name})", ex);
         }
 
         var lineage = options.Lineage.Enabled
@@ -85,6 +93,19 @@ public sealed class Pipeline
         var deadLetters = new DeadLetterWriter(options.Topics.DeadLetter, SanitizeProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
         var sanitizeLogger = loggers.CreateLogger("StreamPrivacy.Stage." + SanitizeProcessor.StageName);
 
+        var drift = options.Drift.Enabled && options.Drift.References.Count > 0;
+        var auditKey = keys.Get(KeyNames.Audit);
+        var startup = StartupAuditEntries(policy.Version, policyText, keys, drift && options.Drift.ParsedMechanism != ReleaseMechanism.None);
+        var sanitizeReader = RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, instanceId);
+        var sanitizeAudit = new AuditWriter(
+            $"{SanitizeProcessor.StageName}/{instanceId ?? Environment.MachineName}",
+            options.Topics.Ledger,
+            auditKey,
+            () => TopicSnapshotReader.ReadAll(sanitizeReader, options.Topics.Ledger, options.Processing.ShutdownTimeout),
+            time,
+            sanitizeLogger,
+            startup);
+
         // processing.threads consumers in the sanitize group, like Kafka Streams' stream threads:
         // partitions are shared among them, each with its own processor, producer and transactions.
         var runners = Enumerable.Range(0, options.Processing.Threads).Select(thread =>
@@ -93,7 +114,7 @@ public sealed class Pipeline
             var id = options.Processing.Threads == 1 ? instanceId : $"{instanceId ?? Environment.MachineName}-t{thread}";
             return new StageRunner(
                 () => new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters),
-                RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, id, options.Processing.Workers),
+                RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, id, options.Processing.Workers, thread == 0 ? sanitizeAudit : null),
                 counters,
                 sanitizeLogger);
         }).ToList();
@@ -105,12 +126,12 @@ public sealed class Pipeline
             stages.Add(leakage);
         }
 
-        if (!(options.Drift.Enabled && options.Drift.References.Count > 0))
+        if (!drift)
         {
             return new Pipeline(stages, logger) { Sanitize = counters, LeakageStage = leakage?.Processor as LeakageProcessor, Lineage = lineage };
         }
 
-        var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, policy.Version, logger);
+        var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, auditKey, policy.Version, logger);
         if (lineage is not null)
         {
             ((ReleaseProcessor)release.Processor).LineageRunning = budget => lineage.Running(ReleaseProcessor.StageName, budget, release.Counters);
@@ -147,7 +168,28 @@ public sealed class Pipeline
         return new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, instanceId), counters, loggers.CreateLogger("StreamPrivacy.Stage." + processor.Name));
     }
 
-    private static (StageRunner Profile, StageRunner Release) CreateDriftStages(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys, string policyVersion, ILogger logger)
+    // policy_load (version and SHA-256 of the policy text) and the ids of the keys in use: ids only, never key material.
+    private static List<(AuditEntryKind, AuditSubject)> StartupAuditEntries(string policyVersion, string policyText, KeyRing keys, bool noise)
+    {
+        var entries = new List<(AuditEntryKind, AuditSubject)>
+        {
+            (AuditEntryKind.PolicyLoad, new AuditSubject
+            {
+                PolicyVersion = policyVersion,
+                PolicyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(policyText))),
+                Outcome = "loaded",
+            }),
+        };
+        string[] names = noise ? [KeyNames.Pseudonym, KeyNames.DeadLetter, KeyNames.Noise] : [KeyNames.Pseudonym, KeyNames.DeadLetter];
+        foreach (var name in names)
+        {
+            entries.Add((AuditEntryKind.KeyRotation, new AuditSubject { KeyName = name, KeyId = keys.Get(name).KeyId, Outcome = "in_use" }));
+        }
+
+        return entries;
+    }
+
+    private static (StageRunner Profile, StageRunner Release) CreateDriftStages(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys, SecretKey auditKey, string policyVersion, ILogger logger)
     {
         var drift = options.Drift;
         var references = new Dictionary<string, ReferenceProfile>(StringComparer.Ordinal);
@@ -178,7 +220,10 @@ public sealed class Pipeline
 
         var releaseCounters = new StageCounters(ReleaseProcessor.StageName, time);
         var releaseLogger = loggers.CreateLogger("StreamPrivacy.Stage." + ReleaseProcessor.StageName);
-        var releaseOptions = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId);
+        var ledgerReader = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId);
+        Func<IReadOnlyList<SnapshotRecord>> readLedger = () => TopicSnapshotReader.ReadAll(ledgerReader, options.Topics.Ledger, options.Processing.ShutdownTimeout);
+        var audit = new AuditWriter($"{ReleaseProcessor.StageName}/{instanceId ?? Environment.MachineName}", options.Topics.Ledger, auditKey, readLedger, time, releaseLogger);
+        var releaseOptions = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId, hooks: audit);
         var noiseKey = drift.ParsedMechanism == ReleaseMechanism.None ? null : keys.Get(KeyNames.Noise);
         var release = new ReleaseProcessor(
             options.Topics,
@@ -186,10 +231,13 @@ public sealed class Pipeline
             references,
             policyVersion,
             noiseKey,
-            () => TopicSnapshotReader.ReadAll(releaseOptions, options.Topics.Ledger, options.Processing.ShutdownTimeout),
+            readLedger,
             releaseCounters,
             time,
-            releaseLogger);
+            releaseLogger)
+        {
+            Audit = audit,
+        };
         return (profileRunner, new StageRunner(release, releaseOptions, releaseCounters, releaseLogger));
     }
 
@@ -267,8 +315,9 @@ public sealed class Pipeline
         Lineage.Dispose();
     }
 
-    private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string? instanceId, int workers = 1) => new()
+    private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string? instanceId, int workers = 1, IStageHooks? hooks = null) => new()
     {
+        Hooks = hooks,
         Workers = workers,
         ExactlyOnce = ExactlyOnce(options),
         FallBackToAtLeastOnce = options.Processing.Guarantee == "auto",

@@ -174,13 +174,24 @@ public sealed class StageRunner : IStageHealth
             .Build();
 
         using var lagGauge = StreamPrivacyTelemetry.ObserveConsumerLag(_lag.Observe);
+        if (_options.Hooks is { } hooks)
+        {
+            hooks.OnStarted(_output);
+            CommitHookOutputs();
+        }
+
         consumer.Subscribe(_processor.InputTopics);
         _lastCommitTicks = Stopwatch.GetTimestamp();
         _logger.LogInformation("{Stage}: started, consuming {Topics}", _processor.Name, string.Join(", ", _processor.InputTopics));
         try
         {
             Loop(consumer, stoppingToken);
+            _options.Hooks?.OnStopping(_output);
             Commit(consumer, _options.ShutdownTimeout);
+            if (_options.Hooks is not null)
+            {
+                CommitHookOutputs();
+            }
         }
         finally
         {
@@ -338,6 +349,27 @@ public sealed class StageRunner : IStageHealth
         }
     }
 
+    // Outputs of lifecycle hooks do not wait for an input record: acknowledge (or commit) them now.
+    private void CommitHookOutputs()
+    {
+        if (!_exactlyOnce)
+        {
+            FlushOutputs(_options.ShutdownTimeout);
+            return;
+        }
+
+        var producer = _producer!;
+        try
+        {
+            producer.CommitTransaction(_options.ShutdownTimeout);
+            producer.BeginTransaction();
+        }
+        catch (KafkaException ex)
+        {
+            throw new StageFailedException($"{_processor.Name}: could not commit the stage's lifecycle records ({ex.Error.Code})");
+        }
+    }
+
     private void Remember(List<TopicPartitionOffset> offsets)
     {
         foreach (var o in offsets)
@@ -380,6 +412,7 @@ public sealed class StageRunner : IStageHealth
     {
         var producer = _producer!;
         producer.AbortTransaction(_options.ShutdownTimeout);
+        _options.Hooks?.OnAborted();
         var assignment = consumer.Assignment;
         var committed = assignment.Count == 0 ? [] : consumer.Committed(assignment, _options.ShutdownTimeout);
         foreach (var c in committed)

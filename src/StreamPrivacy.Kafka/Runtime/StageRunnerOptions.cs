@@ -51,4 +51,7 @@ public sealed class StageRunnerOptions
 
     /// <summary>Longest wait for outstanding deliveries when stopping.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Lifecycle callbacks (e.g. the audit log writer), or null.</summary>
+    public IStageHooks? Hooks { get; init; }
 }

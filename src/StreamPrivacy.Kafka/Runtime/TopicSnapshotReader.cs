@@ -10,7 +10,7 @@ internal static class TopicSnapshotReader
 {
     /// <summary>Returns every record of <paramref name="topic"/>, in partition then offset order.</summary>
     /// <exception cref="StageFailedException">The topic could not be read within <paramref name="timeout"/>.</exception>
-    public static IReadOnlyList<(byte[]? Key, byte[] Value)> ReadAll(StageRunnerOptions options, string topic, TimeSpan timeout)
+    public static IReadOnlyList<SnapshotRecord> ReadAll(StageRunnerOptions options, string topic, TimeSpan timeout)
     {
         var config = KafkaClientConfigs.Consumer(options);
         config.GroupId = options.GroupId + "-snapshot";
@@ -29,7 +29,7 @@ internal static class TopicSnapshotReader
             }
         }
 
-        var records = new List<(byte[]?, byte[])>();
+        var records = new List<SnapshotRecord>();
         if (ends.Count == 0)
         {
             return records;
@@ -53,7 +53,7 @@ internal static class TopicSnapshotReader
 
             if (!result.IsPartitionEOF && result.Message.Value is { } value)
             {
-                records.Add((result.Message.Key, value));
+                records.Add(new SnapshotRecord(result.Message.Key, value, result.Partition.Value, result.Offset.Value));
             }
 
             if (result.IsPartitionEOF || result.Offset.Value + 1 >= ends[result.TopicPartition])
@@ -63,6 +63,7 @@ internal static class TopicSnapshotReader
         }
 
         consumer.Close();
+        records.Sort((a, b) => a.Partition != b.Partition ? a.Partition.CompareTo(b.Partition) : a.Offset.CompareTo(b.Offset));
         return records;
     }
 }

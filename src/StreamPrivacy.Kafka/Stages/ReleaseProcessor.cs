@@ -2,12 +2,14 @@ using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using StreamPrivacy.Core.Audit;
 using StreamPrivacy.Core.Drift;
 using StreamPrivacy.Core.Drift.Release;
 using StreamPrivacy.Core.Privacy;
 using StreamPrivacy.Core.Windowing;
 using StreamPrivacy.Kafka.Configuration;
 using StreamPrivacy.Kafka.Runtime;
+using StreamPrivacy.Kafka.Stages.Audit;
 using StreamPrivacy.Kafka.Stages.Drift;
 
 namespace StreamPrivacy.Kafka.Stages;
@@ -24,7 +26,9 @@ namespace StreamPrivacy.Kafka.Stages;
 /// after a restart, or partials re-sent by a profile instance) is re-emitted from the ledger record,
 /// byte for byte, without charging or drawing noise. The ledger is read back on every assignment,
 /// which also restores budgets and alert hysteresis. A window refused by the budget is not released
-/// and raises one leakage alert per stream and period.
+/// and raises one leakage alert per stream and period. With an audit writer, every release and every
+/// budget refusal also appends one small audit entry (ids and ε/ρ only), produced with the ledger
+/// record before the flush, so it is acknowledged before anything is emitted.
 /// </remarks>
 public sealed class ReleaseProcessor : IStatefulProcessor
 {
@@ -35,7 +39,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
     private readonly DriftOptions _drift;
     private readonly IReadOnlyDictionary<string, ReferenceProfile> _references;
     private readonly string _policyVersion;
-    private readonly Func<IReadOnlyList<(byte[]? Key, byte[] Value)>> _readLedger;
+    private readonly Func<IReadOnlyList<SnapshotRecord>> _readLedger;
     private readonly StageCounters _counters;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -56,7 +60,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         IReadOnlyDictionary<string, ReferenceProfile> references,
         string policyVersion,
         SecretKey? noiseKey,
-        Func<IReadOnlyList<(byte[]? Key, byte[] Value)>> readLedger,
+        Func<IReadOnlyList<SnapshotRecord>> readLedger,
         StageCounters counters,
         TimeProvider time,
         ILogger logger)
@@ -83,6 +87,9 @@ public sealed class ReleaseProcessor : IStatefulProcessor
 
     /// <inheritdoc />
     public IReadOnlyList<string> InputTopics { get; }
+
+    /// <summary>The audit chain writer of this instance, or null for no audit log.</summary>
+    internal AuditWriter? Audit { get; init; }
 
     /// <summary>Releases recorded or made so far (readable from any thread).</summary>
     public int ReleaseCount => Volatile.Read(ref _releaseCount);
@@ -144,8 +151,13 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         var records = _readLedger();
         var budgets = new List<BudgetLedgerRecord>();
         var restored = new List<ReleaseRecord>();
-        foreach (var (_, value) in records)
+        foreach (var (key, value, _, _) in records)
         {
+            if (key is not null && key.AsSpan().StartsWith("audit|"u8))
+            {
+                continue;
+            }
+
             try
             {
                 var (release, budget) = LedgerMessage.Decode(value);
@@ -166,6 +178,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         }
 
         _accountant.Import(budgets);
+        Audit?.Resume(records);
         foreach (var release in restored.OrderBy(r => r.Window.End).ThenBy(r => r.Stream.Key, StringComparer.Ordinal))
         {
             _releaser.Restore(release);
@@ -319,6 +332,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
             // cannot be charged safely (e.g. a backfill far in the past).
             _counters.OnDropped("budget_period_closed");
             NoteReleased(pending.Stream, pending.Window);
+            Audit?.Append(output, AuditEntryKind.BudgetCharge, Refusal(releaseId, pending.Stream, outcome.Budget.PeriodStart, null, "period_closed"));
             return;
         }
 
@@ -326,6 +340,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         {
             _counters.OnDropped("budget_exhausted");
             NoteReleased(pending.Stream, pending.Window);
+            Audit?.Append(output, AuditEntryKind.BudgetCharge, Refusal(releaseId, pending.Stream, outcome.Budget.PeriodStart, budget, "refused"));
             if (budget is not null)
             {
                 output.Produce(_topics.Ledger, LedgerMessage.BudgetKey(budget), LedgerMessage.EncodeBudget(budget, now));
@@ -348,6 +363,16 @@ public sealed class ReleaseProcessor : IStatefulProcessor
             output.Produce(_topics.Ledger, LedgerMessage.BudgetKey(budget), LedgerMessage.EncodeBudget(budget, now));
         }
 
+        Audit?.Append(output, AuditEntryKind.Release, new AuditSubject
+        {
+            ReleaseId = release.ReleaseId,
+            Stream = release.Stream.Key,
+            PeriodStart = JsonFields.Time(outcome.Budget.PeriodStart),
+            PolicyVersion = release.PolicyVersion,
+            Epsilon = release.Charge.Epsilon.ToString(),
+            Rho = release.Charge.Rho.ToString(),
+            Outcome = "charged",
+        });
         output.Flush();
         _released[release.ReleaseId] = release;
         NoteReleased(release.Stream, release.Window);
@@ -371,6 +396,17 @@ public sealed class ReleaseProcessor : IStatefulProcessor
             output.Produce(_topics.LeakageAlerts, key, value);
         }
     }
+
+    private AuditSubject Refusal(string releaseId, StreamId stream, DateTimeOffset periodStart, BudgetLedgerRecord? budget, string outcome) => new()
+    {
+        ReleaseId = releaseId,
+        Stream = stream.Key,
+        PeriodStart = JsonFields.Time(periodStart),
+        PolicyVersion = _policyVersion,
+        Epsilon = budget?.EpsilonSpent,
+        Rho = budget?.RhoSpent,
+        Outcome = outcome,
+    };
 
     private void Emit(ReleaseRecord release, IStageOutput output)
     {

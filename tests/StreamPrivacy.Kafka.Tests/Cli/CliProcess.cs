@@ -18,7 +18,9 @@ internal static class CliProcess
     /// </summary>
     public static string NoEndpointsConfig => QuietConfig.Value;
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(null, args);
+
+    public static Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "streamprivacy.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -29,12 +31,19 @@ internal static class CliProcess
         }
 
         info.Environment["STREAMPRIVACY_PSEUDONYM_KEY"] = Convert.ToBase64String(new byte[32]);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info)!;
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] args) => RunAsync(timeout, null, args);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using StreamPrivacy.Core.Audit;
 using StreamPrivacy.Core.Drift;
 using StreamPrivacy.Core.Drift.Release;
 using StreamPrivacy.Core.Privacy;
@@ -45,6 +46,25 @@ public sealed class DriftMessageSchemaTests
         {
             Fits("Alert", AlertMessage.EncodeLeakage(new Core.Leakage.LeakageAlert(finding, true, T0, T0.AddMinutes(1)), T0).Value);
             Fits("Alert", AlertMessage.EncodeLeakage(new Core.Leakage.LeakageAlert(finding, false, T0, T0.AddMinutes(1)), T0).Value);
+        }
+    }
+
+    [Fact]
+    public void EveryAuditEntryKind_EncodesWithTheLedgerSchema_AndDecodesAsNoReleaseOrBudget()
+    {
+        var chain = new AuditChain("release/test", new SecretKey(new byte[32], "audit-1"), headEvery: 2);
+        var entries = new List<AuditEntry>();
+        entries.AddRange(chain.Append(AuditEntryKind.PolicyLoad, new AuditSubject { PolicyVersion = "default-2", PolicyHash = new string('a', 64), Outcome = "loaded" }, T0));
+        entries.AddRange(chain.Append(AuditEntryKind.KeyRotation, new AuditSubject { KeyName = "pseudonym", KeyId = "k1", Outcome = "in_use" }, T0));
+        entries.AddRange(chain.Append(AuditEntryKind.Release, new AuditSubject { ReleaseId = "r1", Stream = "m/1/inference", PeriodStart = "2026-11-23T00:00:00.0000000Z", PolicyVersion = "default-2", Epsilon = "1/2", Rho = "0", Outcome = "charged" }, T0));
+        entries.AddRange(chain.Append(AuditEntryKind.BudgetCharge, new AuditSubject { ReleaseId = "r2", Stream = "m/1/inference", Epsilon = "1", Rho = "0", Outcome = "refused" }, T0));
+        entries.Add(chain.Close(T0));
+        Assert.Equal(Enum.GetValues<AuditEntryKind>().Length, entries.Select(e => e.Kind).Distinct().Count());
+        foreach (var entry in entries)
+        {
+            var json = AuditEntryJson.Encode(entry);
+            Fits("LedgerRecord", json);
+            Assert.Equal((null, null), LedgerMessage.Decode(json));
         }
     }
 

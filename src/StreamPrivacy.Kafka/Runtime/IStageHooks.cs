@@ -1,0 +1,23 @@
+namespace StreamPrivacy.Kafka.Runtime;
+
+/// <summary>
+/// Optional lifecycle callbacks of a stage runner (<see cref="StageRunnerOptions.Hooks"/>), e.g. for
+/// the audit log: entries at start, a closing entry at a graceful stop.
+/// </summary>
+public interface IStageHooks
+{
+    /// <summary>
+    /// Called once the producer exists, before the first record is consumed. What it produces is
+    /// acknowledged (at-least-once) or committed (exactly-once) before the loop starts.
+    /// </summary>
+    void OnStarted(IStageOutput output);
+
+    /// <summary>Called at a graceful stop, before the final commit; what it produces is acknowledged or committed.</summary>
+    void OnStopping(IStageOutput output);
+
+    /// <summary>
+    /// Called when an exactly-once transaction was aborted: whatever was produced since the last
+    /// commit never becomes visible, so state derived from it must be rebuilt.
+    /// </summary>
+    void OnAborted();
+}
