@@ -38,6 +38,9 @@ internal sealed class PartitionProfiler
             new ContributionBounder(contributionBound));
     }
 
+    /// <summary>The reader reached the end of the partition: it may now turn idle by the wall clock.</summary>
+    public void MarkCaughtUp() => _aggregator.Watermarks.Partition(_partition)?.MarkCaughtUp();
+
     /// <summary>The partition's watermark as of the last <see cref="CloseReady"/>, or null before it is known.</summary>
     public DateTimeOffset? Watermark => _aggregator.Watermarks.Current;
 

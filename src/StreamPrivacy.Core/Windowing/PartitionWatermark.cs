@@ -44,10 +44,22 @@ internal sealed class PartitionWatermark
         {
             LastActivity = now;
         }
+
+        CaughtUp = false;
     }
 
-    /// <summary>True when no record arrived for at least the idle timeout before <paramref name="now"/>.</summary>
-    public bool IsIdle(DateTimeOffset now) => now - LastActivity >= _options.IdleTimeout;
+    /// <summary>True when the reader reported the end of the partition after the last record.</summary>
+    public bool CaughtUp { get; private set; }
+
+    /// <summary>Records that the reader has reached the end of the partition (no records waiting).</summary>
+    public void MarkCaughtUp() => CaughtUp = true;
+
+    /// <summary>
+    /// True when no record arrived for at least the idle timeout before <paramref name="now"/> (and, with
+    /// <see cref="WatermarkOptions.IdleOnlyWhenCaughtUp"/>, the reader is caught up).
+    /// </summary>
+    public bool IsIdle(DateTimeOffset now) =>
+        (CaughtUp || !_options.IdleOnlyWhenCaughtUp) && now - LastActivity >= _options.IdleTimeout;
 
     /// <summary>True when this partition's watermark has passed <paramref name="window"/>'s end plus grace.</summary>
     public bool HasClosed(Window window) => Watermark is { } wm && wm >= window.End + _options.Grace;

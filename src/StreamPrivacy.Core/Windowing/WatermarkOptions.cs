@@ -24,6 +24,13 @@ internal sealed record WatermarkOptions
     /// </summary>
     public TimeSpan IdleTimeout { get; init; } = DefaultIdleTimeout;
 
+    /// <summary>
+    /// When true, a partition only counts as idle once its reader has reported being caught up
+    /// (<see cref="PartitionWatermark.MarkCaughtUp"/>) since its last record: a partition that is
+    /// merely lagging behind (records waiting, slow consumer) never closes windows by the wall clock.
+    /// </summary>
+    public bool IdleOnlyWhenCaughtUp { get; init; }
+
     /// <summary>Throws when a duration is negative (or the idle timeout is not positive).</summary>
     public void Validate()
     {

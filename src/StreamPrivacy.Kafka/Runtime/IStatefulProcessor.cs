@@ -16,6 +16,14 @@ public interface IStatefulProcessor : IRecordProcessor
     /// <summary>Partitions taken away (after the runner committed their safe offsets): drop their state.</summary>
     void OnRevoked(IReadOnlyList<TopicPartition> partitions);
 
+    /// <summary>
+    /// The consumer has read <paramref name="partition"/> to its current end (no lag). Lets event-time
+    /// stages tell an idle partition from one that is merely behind.
+    /// </summary>
+    void OnPartitionEof(TopicPartition partition)
+    {
+    }
+
     /// <summary>Called about every 100 ms from the consume loop: close windows, emit markers, release.</summary>
     void Tick(IStageOutput output);
 

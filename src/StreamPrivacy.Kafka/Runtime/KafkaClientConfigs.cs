@@ -25,6 +25,9 @@ internal static class KafkaClientConfigs
         Apply(config, options.CommonProperties);
         Apply(config, options.ConsumerProperties);
 
+        // End-of-partition events tell stateful stages when a partition is caught up (idle, not lagging).
+        config.EnablePartitionEof = true;
+
         // Offsets are committed by the runner only after the outputs are acknowledged.
         config.EnableAutoCommit = false;
         config.EnableAutoOffsetStore = false;

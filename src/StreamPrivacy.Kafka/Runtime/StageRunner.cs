@@ -235,7 +235,11 @@ public sealed class StageRunner : IStageHealth
                 _dispatched[record.TopicPartition] = record.Offset + 1;
                 _sinceCommit++;
             }
-            else if (record is not null && !record.IsPartitionEOF)
+            else if (record is { IsPartitionEOF: true })
+            {
+                _stateful?.OnPartitionEof(record.TopicPartition);
+            }
+            else if (record is not null)
             {
                 Counters.OnConsumed();
                 var started = Stopwatch.GetTimestamp();

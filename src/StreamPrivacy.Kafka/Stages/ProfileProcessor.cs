@@ -64,7 +64,7 @@ public sealed class ProfileProcessor : IStatefulProcessor
         _time = time;
         _logger = logger;
         _windows = drift.Hop is { } hop ? WindowSpec.Hopping(drift.Window, hop) : WindowSpec.Tumbling(drift.Window);
-        _watermarks = new WatermarkOptions { OutOfOrderness = drift.OutOfOrderness, Grace = drift.Grace, IdleTimeout = drift.IdleTimeout };
+        _watermarks = new WatermarkOptions { OutOfOrderness = drift.OutOfOrderness, Grace = drift.Grace, IdleTimeout = drift.IdleTimeout, IdleOnlyWhenCaughtUp = true };
         InputTopics = [topics.InferenceSanitized, topics.FeaturesSanitized];
     }
 
@@ -99,6 +99,9 @@ public sealed class ProfileProcessor : IStatefulProcessor
             Profiler(p);
         }
     }
+
+    /// <inheritdoc />
+    public void OnPartitionEof(TopicPartition partition) => Profiler(partition).MarkCaughtUp();
 
     /// <inheritdoc />
     public void OnRevoked(IReadOnlyList<TopicPartition> partitions)
