@@ -9,6 +9,7 @@ var root = new RootCommand("StreamPrivacy: privacy-preserving ML observability o
     DriftCommand.Create(),
     ProfileCommand.Create(),
     CanaryCommand.Create(),
+    ReportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -12,13 +12,25 @@ internal static class TopicSnapshotReader
     /// <exception cref="StageFailedException">The topic could not be read within <paramref name="timeout"/>.</exception>
     public static IReadOnlyList<(byte[]? Key, byte[] Value)> ReadAll(StageRunnerOptions options, string topic, TimeSpan timeout)
     {
+        var records = new List<(byte[]?, byte[])>();
+        ReadEach(options, topic, timeout, (key, value) => records.Add((key, value)));
+        return records;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onRecord"/> for every record of <paramref name="topic"/>, in partition then
+    /// offset order, without holding the topic in memory. A topic that does not exist has no records.
+    /// </summary>
+    /// <exception cref="StageFailedException">The topic could not be read within <paramref name="timeout"/>.</exception>
+    public static void ReadEach(StageRunnerOptions options, string topic, TimeSpan timeout, Action<byte[]?, byte[]> onRecord)
+    {
         var config = KafkaClientConfigs.Consumer(options);
         config.GroupId = options.GroupId + "-snapshot";
         config.EnablePartitionEof = true;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
         using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
         var metadata = admin.GetMetadata(topic, timeout);
-        var partitions = metadata.Topics.Single(t => t.Topic == topic).Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
+        var partitions = metadata.Topics.Where(t => t.Topic == topic).SelectMany(t => t.Partitions).Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
         var ends = new Dictionary<TopicPartition, long>();
         foreach (var p in partitions)
         {
@@ -29,10 +41,9 @@ internal static class TopicSnapshotReader
             }
         }
 
-        var records = new List<(byte[]?, byte[])>();
         if (ends.Count == 0)
         {
-            return records;
+            return;
         }
 
         consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
@@ -53,7 +64,7 @@ internal static class TopicSnapshotReader
 
             if (!result.IsPartitionEOF && result.Message.Value is { } value)
             {
-                records.Add((result.Message.Key, value));
+                onRecord(result.Message.Key, value);
             }
 
             if (result.IsPartitionEOF || result.Offset.Value + 1 >= ends[result.TopicPartition])
@@ -63,6 +74,5 @@ internal static class TopicSnapshotReader
         }
 
         consumer.Close();
-        return records;
     }
 }
