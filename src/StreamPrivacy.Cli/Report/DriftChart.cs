@@ -27,46 +27,42 @@ internal static class DriftChart
         var top = Math.Max(threshold * 1.5, sorted.Max(p => Math.Max(p.Value, p.High ?? p.Value))) * 1.1;
         var bottom = Math.Min(0, sorted.Min(p => Math.Min(p.Value, p.Low ?? p.Value)));
         double Y(double v) => Bottom - ((v - bottom) / (top - bottom) * (Bottom - Top));
+        // Each window spans its own interval on the time axis; its point sits in the middle.
         var first = sorted[0].WindowStart;
-        var last = sorted[^1].WindowStart;
-        var pad = sorted[0].WindowEnd - sorted[0].WindowStart;
-        var scale = last == first
-            ? new TimeScale(first - pad, first + pad, Left + 10, Right - 10)
-            : new TimeScale(first, last, Left + 10, Right - 10);
+        var last = sorted.Max(p => p.WindowEnd);
+        var scale = new TimeScale(first, last > first ? last : first.AddSeconds(1), Left + 4, Right - 4);
+        double Mid(MetricPoint p) => scale.X(p.WindowStart + ((p.WindowEnd - p.WindowStart) / 2));
 
         // Drifted windows: a shaded band over the window.
         foreach (var p in sorted.Where(p => p.Drifted))
         {
-            var x0 = Math.Max(Left, scale.X(p.WindowStart) - 4);
-            var x1 = Math.Min(Right, Math.Max(scale.X(p.WindowEnd), x0 + 8));
+            var x0 = Math.Min(scale.X(p.WindowStart), Mid(p) - 3);
+            var x1 = Math.Max(scale.X(p.WindowEnd), Mid(p) + 3);
             svg.Append($"<rect x=\"{Px(x0)}\" y=\"{Px(Top)}\" width=\"{Px(x1 - x0)}\" height=\"{Px(Bottom - Top)}\" fill=\"#fde2e1\"/>");
         }
 
         // Axes, ticks and the threshold.
         svg.Append($"<line x1=\"{Px(Left)}\" y1=\"{Px(Bottom)}\" x2=\"{Px(Right)}\" y2=\"{Px(Bottom)}\" stroke=\"#888\"/>");
         svg.Append($"<line x1=\"{Px(Left)}\" y1=\"{Px(Top)}\" x2=\"{Px(Left)}\" y2=\"{Px(Bottom)}\" stroke=\"#888\"/>");
-        foreach (var tick in new[] { bottom, top / 1.1 }.Distinct())
+        var ty = Y(threshold);
+        foreach (var tick in new[] { bottom, top / 1.1 }.Distinct().Where(t => Math.Abs(Y(t) - ty) >= 12))
         {
             svg.Append($"<text x=\"{Px(Left - 6)}\" y=\"{Px(Y(tick) + 4)}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{E(Value(tick))}</text>");
         }
 
-        var ty = Y(threshold);
         svg.Append($"<line class=\"threshold\" x1=\"{Px(Left)}\" y1=\"{Px(ty)}\" x2=\"{Px(Right)}\" y2=\"{Px(ty)}\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>");
         svg.Append($"<text x=\"{Px(Left - 6)}\" y=\"{Px(ty + 4)}\" font-size=\"11\" text-anchor=\"end\" fill=\"#c0392b\">{E(Value(threshold))}</text>");
         svg.Append($"<text x=\"{Px(Left)}\" y=\"{Px(Bottom + 16)}\" font-size=\"11\" fill=\"#555\">{E(Clock(first))}</text>");
-        if (last != first)
-        {
-            svg.Append($"<text x=\"{Px(Right)}\" y=\"{Px(Bottom + 16)}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{E(Clock(last))}</text>");
-        }
+        svg.Append($"<text x=\"{Px(Right)}\" y=\"{Px(Bottom + 16)}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{E(Clock(last))}</text>");
 
-        svg.Append($"<text x=\"{Px((Left + Right) / 2)}\" y=\"{Px(Bottom + 28)}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">window start (UTC); bars: 90 % interval; dashed: threshold; shaded: drifted</text>");
+        svg.Append($"<text x=\"{Px((Left + Right) / 2)}\" y=\"{Px(Bottom + 28)}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">windows (UTC); bars: 90 % interval; dashed: threshold; shaded: drifted</text>");
 
         // The line through the released values, then error bars and points on top.
-        var line = string.Join(' ', sorted.Select(p => $"{Px(scale.X(p.WindowStart))},{Px(Y(p.Value))}"));
+        var line = string.Join(' ', sorted.Select(p => $"{Px(Mid(p))},{Px(Y(p.Value))}"));
         svg.Append($"<polyline points=\"{line}\" fill=\"none\" stroke=\"#7f8c8d\" stroke-width=\"1\"/>");
         foreach (var p in sorted)
         {
-            var x = scale.X(p.WindowStart);
+            var x = Mid(p);
             var color = p.Drifted ? "#c0392b" : "#2c6fbb";
             if (p.Low is { } low && p.High is { } high)
             {

@@ -25,6 +25,17 @@ internal static class HtmlText
     /// <summary>A UTC time of day, for axis labels.</summary>
     public static string Clock(DateTimeOffset time) => time.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>A duration in its largest whole unit, e.g. <c>24 h</c>, <c>5 min</c>, <c>2 s</c>.</summary>
+    public static string Duration(TimeSpan span) => span switch
+    {
+        { Ticks: <= 0 } => span.ToString(),
+        _ when span.Ticks % TimeSpan.TicksPerDay == 0 && span.Days > 1 => $"{span.Days} d",
+        _ when span.Ticks % TimeSpan.TicksPerHour == 0 => string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalHours} h"),
+        _ when span.Ticks % TimeSpan.TicksPerMinute == 0 => string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalMinutes} min"),
+        _ when span.Ticks % TimeSpan.TicksPerSecond == 0 => string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalSeconds} s"),
+        _ => span.ToString("c", CultureInfo.InvariantCulture),
+    };
+
     /// <summary>An exact rational from the ledger (<c>1/10</c>) as a double; 0 when it does not parse.</summary>
     public static double ToDouble(string exact)
     {

@@ -34,7 +34,7 @@ internal static class ModelCard
         Row("streams monitored", List(releases.Select(r => r.Stream.FeatureSet).Concat(metrics.Select(p => p.Stream.FeatureSet))));
         if (releases.Count > 0)
         {
-            var lengths = releases.Select(r => r.WindowEnd - r.WindowStart).Distinct().Order().Select(t => t.ToString());
+            var lengths = releases.Select(r => r.WindowEnd - r.WindowStart).Distinct().Order().Select(Duration);
             Row("windows released", $"{Count(releases.Count)} from {E(Time(releases[0].WindowStart))} to {E(Time(releases[^1].WindowEnd))} (window length {List(lengths)})");
             Row("noise mechanisms", List(releases.SelectMany(r => r.Mechanisms), "none"));
             Row("ε charged per window", List(releases.Where(r => ToDouble(r.EpsilonCharged) > 0).Select(r => $"{r.Stream.FeatureSet}: {Exact(r.EpsilonCharged)} for {r.Features} features"), "0 (ρ-zCDP releases)"));
