@@ -9,14 +9,14 @@ namespace StreamPrivacy.Cli.Report;
 /// </summary>
 internal static class AlertTimeline
 {
-    private const double Width = 720, Height = 96, Left = 80, Right = 704, Axis = 74;
+    private const double Width = 720, Height = 100, Left = 80, Right = 704, Axis = 78;
 
     /// <summary>The timeline of <paramref name="alerts"/> (those without a time are left out).</summary>
     public static string Render(IReadOnlyList<AlertEntry> alerts, string title)
     {
         var timed = alerts.Where(a => a.At is not null).OrderBy(a => a.At).ToList();
         var svg = new StringBuilder($"<svg class=\"chart timeline\" viewBox=\"0 0 {Px(Width)} {Px(Height)}\" width=\"{Px(Width)}\" height=\"{Px(Height)}\" role=\"img\"><title>{E(title)}</title>");
-        var lanes = new[] { ("drift", 22.0, "#d35400"), ("leakage", 50.0, "#8e44ad") };
+        var lanes = new[] { ("drift", 26.0, "#d35400"), ("leakage", 54.0, "#8e44ad") };
         foreach (var (name, y, color) in lanes)
         {
             svg.Append($"<text x=\"{Px(Left - 10)}\" y=\"{Px(y + 4)}\" font-size=\"12\" text-anchor=\"end\" fill=\"{color}\">{name}</text>");
@@ -36,6 +36,14 @@ internal static class AlertTimeline
         if (last != first)
         {
             svg.Append($"<text x=\"{Px(Right)}\" y=\"{Px(Axis + 12)}\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">{E(Time(last))}</text>");
+        }
+
+        // Alerts at the same place (e.g. several features drifting in one window) share a marker; say how many.
+        foreach (var group in timed.GroupBy(a => (a.Type == "drift", a.State, Math.Round(scale.X(a.At!.Value)))).Where(g => g.Count() > 1))
+        {
+            var (drift, _, x) = group.Key;
+            var y = drift ? lanes[0].Item2 : lanes[1].Item2;
+            svg.Append($"<text x=\"{Px(x)}\" y=\"{Px(y - 8)}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#333\">×{group.Count()}</text>");
         }
 
         foreach (var alert in timed)

@@ -78,11 +78,47 @@ public sealed partial class ReportCommandTests : IClassFixture<ReportCommandFixt
         Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);
     }
 
+    [SkippableFact]
+    public async Task CheckReportScript_OnReport_PassesInChromium()
+    {
+        Skip.IfNot(File.Exists(HeadlessChromium.Path), "chromium not installed: apt-get install chromium");
+        var script = FindScript();
+        Skip.If(script is null, "tests/report/check_report.sh not found above " + AppContext.BaseDirectory);
+        Assert.True(_report.ExitCode == 0, _report.Output);
+
+        var info = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add(_report.ReportPath);
+        info.Environment["REQUIRE_CHROMIUM"] = "1";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(240));
+        await process.WaitForExitAsync(cts.Token);
+        var output = await stdout + await stderr;
+        Assert.True(process.ExitCode == 0, output);
+        Assert.Contains("OK: " + _report.ReportPath, output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Report_WithoutBootstrapServers_ExitsTwo()
     {
         var (exit, output) = await CliProcess.RunAsync(TimeSpan.FromSeconds(60), "report", "--output", Path.Combine(Path.GetTempPath(), "never-written.html"));
         Assert.Equal(2, exit);
         Assert.Contains("report needs --bootstrap-servers", output, StringComparison.Ordinal);
+    }
+
+    private static string? FindScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "report", "check_report.sh");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 }
