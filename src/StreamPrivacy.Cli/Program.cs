@@ -10,6 +10,7 @@ var root = new RootCommand("StreamPrivacy: privacy-preserving ML observability o
     ProfileCommand.Create(),
     CanaryCommand.Create(),
     AuditCommand.Create(),
+    ReportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -108,7 +108,25 @@ internal sealed class DemoRunner
             AnsiConsole.MarkupLine($"[yellow]Stopped after {_settings.Duration} before every event was processed ({final.Consumed:N0} of {final.Generated:N0}).[/]");
         }
 
+        WriteReport(cluster.BootstrapServers, options);
+
         return exit;
+    }
+
+    // The privacy report of this run, in a fresh folder under the temp directory (the embedded
+    // cluster and its topics are gone when the demo exits; the report stays).
+    private static void WriteReport(string bootstrap, StreamPrivacyOptions options)
+    {
+        try
+        {
+            var path = Path.Combine(Directory.CreateTempSubdirectory("streamprivacy-demo-").FullName, "streamprivacy-report.html");
+            Report.ReportTopicReader.Write(bootstrap, new Dictionary<string, string>(), options, path, TimeSpan.FromSeconds(30), "the demo's embedded cluster");
+            AnsiConsole.WriteLine("report: " + path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or KafkaException or Kafka.Runtime.StageFailedException)
+        {
+            AnsiConsole.MarkupLine($"[yellow]privacy report not written: {Markup.Escape(ex.Message)}[/]");
+        }
     }
 
     private static long SanitizedCount(Pipeline pipeline, TopicOptions topics)

@@ -12,13 +12,29 @@ internal static class TopicSnapshotReader
     /// <exception cref="StageFailedException">The topic could not be read within <paramref name="timeout"/>.</exception>
     public static IReadOnlyList<SnapshotRecord> ReadAll(StageRunnerOptions options, string topic, TimeSpan timeout)
     {
+        var records = new List<SnapshotRecord>();
+        Read(options, topic, timeout, records.Add);
+        records.Sort((a, b) => a.Partition != b.Partition ? a.Partition.CompareTo(b.Partition) : a.Offset.CompareTo(b.Offset));
+        return records;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onRecord"/> for every record of <paramref name="topic"/> (offset order within
+    /// a partition, partitions interleaved), without holding the topic in memory. A topic that does not exist has no records.
+    /// </summary>
+    /// <exception cref="StageFailedException">The topic could not be read within <paramref name="timeout"/>.</exception>
+    public static void ReadEach(StageRunnerOptions options, string topic, TimeSpan timeout, Action<byte[]?, byte[]> onRecord) =>
+        Read(options, topic, timeout, record => onRecord(record.Key, record.Value));
+
+    private static void Read(StageRunnerOptions options, string topic, TimeSpan timeout, Action<SnapshotRecord> onRecord)
+    {
         var config = KafkaClientConfigs.Consumer(options);
         config.GroupId = options.GroupId + "-snapshot";
         config.EnablePartitionEof = true;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
         using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
         var metadata = admin.GetMetadata(topic, timeout);
-        var partitions = metadata.Topics.Single(t => t.Topic == topic).Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
+        var partitions = metadata.Topics.Where(t => t.Topic == topic).SelectMany(t => t.Partitions).Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
         var ends = new Dictionary<TopicPartition, long>();
         foreach (var p in partitions)
         {
@@ -29,10 +45,9 @@ internal static class TopicSnapshotReader
             }
         }
 
-        var records = new List<SnapshotRecord>();
         if (ends.Count == 0)
         {
-            return records;
+            return;
         }
 
         consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
@@ -53,7 +68,7 @@ internal static class TopicSnapshotReader
 
             if (!result.IsPartitionEOF && result.Message.Value is { } value)
             {
-                records.Add(new SnapshotRecord(result.Message.Key, value, result.Partition.Value, result.Offset.Value));
+                onRecord(new SnapshotRecord(result.Message.Key, value, result.Partition.Value, result.Offset.Value));
             }
 
             if (result.IsPartitionEOF || result.Offset.Value + 1 >= ends[result.TopicPartition])
@@ -63,7 +78,5 @@ internal static class TopicSnapshotReader
         }
 
         consumer.Close();
-        records.Sort((a, b) => a.Partition != b.Partition ? a.Partition.CompareTo(b.Partition) : a.Offset.CompareTo(b.Offset));
-        return records;
     }
 }

@@ -38,7 +38,8 @@ internal static class RestoreTime
         using (var cts = new CancellationTokenSource())
         {
             var run = first.RunAsync(cts.Token);
-            while (!(first.Sanitize.Consumed >= events && first.Profile!.Consumed >= first.Sanitize.Produced - first.Sanitize.Rejected))
+            long Sanitized() => first.Sanitize.ProducedByTopic.GetValueOrDefault(options.Topics.InferenceSanitized) + first.Sanitize.ProducedByTopic.GetValueOrDefault(options.Topics.FeaturesSanitized);
+            while (!(first.Sanitize.Consumed >= events && first.Profile!.Consumed >= Sanitized()))
             {
                 await Task.Delay(20);
             }

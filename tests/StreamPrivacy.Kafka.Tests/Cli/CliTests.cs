@@ -18,6 +18,7 @@ public sealed class CliTests
     [InlineData("drift", "--help")]
     [InlineData("profile", "--help")]
     [InlineData("profile", "show", "--help")]
+    [InlineData("report", "--help")]
     public async Task Help_EveryCommand_PrintsUsageAndExitsZero(params string[] args)
     {
         var (exit, output) = await CliProcess.RunAsync(Timeout, args);

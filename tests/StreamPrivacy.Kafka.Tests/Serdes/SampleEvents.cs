@@ -85,6 +85,7 @@ internal static class SampleEvents
                "dp":{"mechanism":"discrete_laplace","epsilon":"1/20","rho":null,"sensitivity":1,"scale":20,"error_bar_90":46},
                "error_bars":{"psi":[0.002,0.09]}}],
              "alerts":[],"stream_key":null,"period_start":null,"epsilon_spent":null,"rho_spent":null,"charges":null,"stopped":null,
+             "chain":null,"audit_kind":null,"policy_hash":null,"key_name":null,"key_id":null,"outcome":null,"head_signature":null,
              "sequence":null,"prev_hash":null,"hash":null}
             """,
         "DeadLetterRecord" => """
