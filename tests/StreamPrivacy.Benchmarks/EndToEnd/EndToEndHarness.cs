@@ -32,6 +32,12 @@ internal static class EndToEndHarness
         var warm = args.Contains("--warm");
         using var cluster = EmbeddedKafkaCluster.Start(3);
         options.Processing.Threads = threads;
+        // --sanitize-only: measure the sanitize stage alone (no leakage stage, no lineage) against the passthrough.
+        if (args.Contains("--sanitize-only"))
+        {
+            options.Leakage.Enabled = false;
+            options.Lineage.Enabled = false;
+        }
         options.Processing.Workers = workers;
         TopicProvisioner.Provision(cluster, options.Topics, partitions);
         const string passthroughTopic = "bench.passthrough";
