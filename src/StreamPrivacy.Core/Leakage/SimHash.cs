@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace StreamPrivacy.Core.Leakage;
 
@@ -25,20 +26,24 @@ internal static class SimHash
             return 0;
         }
 
-        Span<int> weights = stackalloc int[64];
+        // 64 signed counters as eight 8-lane vectors; each shingle adds ±1 per bit through a
+        // per-byte table of lane patterns (eight vector adds instead of 64 scalar steps).
+        Span<Vector256<int>> weights = stackalloc Vector256<int>[8];
         const int Shingle = 4;
         for (var i = 0; i + Shingle <= Math.Max(normal.Length, Shingle); i++)
         {
-            Add(weights, normal.AsSpan(i, Math.Min(Shingle, normal.Length - i)));
+            var h = Hash(normal.AsSpan(i, Math.Min(Shingle, normal.Length - i)));
+            for (var b = 0; b < 8; b++)
+            {
+                weights[b] += ByteSigns[(int)((h >> (8 * b)) & 0xFF)];
+            }
         }
 
         ulong hash = 0;
-        for (var bit = 0; bit < 64; bit++)
+        for (var b = 0; b < 8; b++)
         {
-            if (weights[bit] > 0)
-            {
-                hash |= 1UL << bit;
-            }
+            var positive = Vector256.GreaterThan(weights[b], Vector256<int>.Zero).ExtractMostSignificantBits();
+            hash |= (ulong)positive << (8 * b);
         }
 
         return hash;
@@ -47,9 +52,16 @@ internal static class SimHash
     /// <summary>Number of differing bits.</summary>
     public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
 
-    private static void Add(Span<int> weights, ReadOnlySpan<char> feature)
+    // ±1 per bit of a byte, lane j = bit j.
+    private static readonly Vector256<int>[] ByteSigns = [.. Enumerable.Range(0, 256).Select(v =>
+        Vector256.Create(
+            Sign(v, 0), Sign(v, 1), Sign(v, 2), Sign(v, 3), Sign(v, 4), Sign(v, 5), Sign(v, 6), Sign(v, 7)))];
+
+    private static int Sign(int value, int bit) => ((value >> bit) & 1) == 1 ? 1 : -1;
+
+    // FNV-1a over the characters, then the SplitMix64 finaliser to spread the bits.
+    private static ulong Hash(ReadOnlySpan<char> feature)
     {
-        // FNV-1a over the characters, then the SplitMix64 finaliser to spread the bits.
         var h = 14695981039346656037UL;
         foreach (var c in feature)
         {
@@ -58,11 +70,7 @@ internal static class SimHash
 
         h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9UL;
         h = (h ^ (h >> 27)) * 0x94D049BB133111EBUL;
-        h ^= h >> 31;
-        for (var bit = 0; bit < 64; bit++)
-        {
-            weights[bit] += ((h >> bit) & 1) == 1 ? 1 : -1;
-        }
+        return h ^ (h >> 31);
     }
 
     private static string Normalise(string text)

@@ -71,6 +71,11 @@ public sealed class LeakageProcessor : IStatefulProcessor
             {
                 ObserveDeadLetter(value);
             }
+            else if (value[0] == (byte)'{')
+            {
+                // The sanitize stage wrote this JSON; JsonDocument validates it while parsing (no second pass).
+                ObserveEvent(value);
+            }
             else
             {
                 ObserveEvent(EventPayload.ToUtf8Json(value, _codec, _processing.MaxDepth, _processing.MaxRecordBytes));
@@ -118,7 +123,7 @@ public sealed class LeakageProcessor : IStatefulProcessor
 
     private void ObserveEvent(ReadOnlyMemory<byte> json)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = _processing.MaxDepth });
         var root = document.RootElement;
         if (!root.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.Object
             || !model.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
