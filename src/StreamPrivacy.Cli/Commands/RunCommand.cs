@@ -47,6 +47,10 @@ internal static class RunCommand
         try
         {
             options = configFile is null ? new StreamPrivacyOptions() : OptionsLoader.Load(configFile.FullName);
+            foreach (var property in options.Kafka.ApplyEnvironment(Environment.GetEnvironmentVariables()))
+            {
+                logger.LogInformation("librdkafka property {Property} set from the environment", property);
+            }
             foreach (var (key, value) in KafkaPropertyParser.Parse(properties))
             {
                 options.Kafka.Properties[key] = value;

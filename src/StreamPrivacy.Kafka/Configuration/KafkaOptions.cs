@@ -24,6 +24,35 @@ public sealed class KafkaOptions
     /// <summary>True when no bootstrap servers are configured.</summary>
     public bool UseEmbedded => string.IsNullOrWhiteSpace(BootstrapServers);
 
+    /// <summary>Prefix of environment variables that set librdkafka properties for every client.</summary>
+    public const string EnvironmentPrefix = "STREAMPRIVACY_KAFKA_";
+
+    /// <summary>
+    /// Applies librdkafka properties from environment variables <c>STREAMPRIVACY_KAFKA_{NAME}</c>, the name
+    /// lower-cased with <c>_</c> read as <c>.</c> (e.g. <c>STREAMPRIVACY_KAFKA_SASL_PASSWORD</c> →
+    /// <c>sasl.password</c>), so secrets come from a Kubernetes Secret without appearing in the
+    /// configuration file or the process arguments. They override the file; <c>-X</c> overrides them.
+    /// </summary>
+    /// <returns>The property names that were set (never their values).</returns>
+    public IReadOnlyList<string> ApplyEnvironment(System.Collections.IDictionary environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var applied = new List<string>();
+        foreach (System.Collections.DictionaryEntry entry in environment)
+        {
+            if (entry.Key is string name && name.StartsWith(EnvironmentPrefix, StringComparison.Ordinal)
+                && name.Length > EnvironmentPrefix.Length && entry.Value is string value)
+            {
+                var property = name[EnvironmentPrefix.Length..].ToLowerInvariant().Replace('_', '.');
+                Properties[property] = value;
+                applied.Add(property);
+            }
+        }
+
+        applied.Sort(StringComparer.Ordinal);
+        return applied;
+    }
+
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()
     {

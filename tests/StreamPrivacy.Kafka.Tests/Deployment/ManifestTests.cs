@@ -156,10 +156,13 @@ public sealed class ManifestTests
 
         var keys = Assert.Single(Pod.Volumes, v => v.Secret?.SecretName == "streamprivacy-keys");
         Assert.Equal(keys.Name, Assert.Single(Container.VolumeMounts, m => m.MountPath == "/run/secrets/streamprivacy").Name);
-        var password = Assert.Single(Container.Env, e => e.Name == "KAFKA_SASL_PASSWORD").ValueFrom.SecretKeyRef;
+        var password = Assert.Single(Container.Env, e => e.Name == "STREAMPRIVACY_KAFKA_SASL_PASSWORD").ValueFrom.SecretKeyRef;
         Assert.Equal("streamprivacy", password.Name); // the Strimzi KafkaUser's Secret
         Assert.Equal("password", password.Key);
-        Assert.Contains("sasl.password=$(KAFKA_SASL_PASSWORD)", Container.Args);
+        Assert.DoesNotContain(Container.Args, a => a.Contains("password", StringComparison.OrdinalIgnoreCase)); // not in the process list
+        var fromEnvironment = new StreamPrivacy.Kafka.Configuration.KafkaOptions();
+        Assert.Equal(["sasl.password"], fromEnvironment.ApplyEnvironment(new System.Collections.Hashtable { ["STREAMPRIVACY_KAFKA_SASL_PASSWORD"] = "x", ["OTHER"] = "y" }));
+        Assert.Equal("x", fromEnvironment.Properties["sasl.password"]);
     }
 
     [Fact]
