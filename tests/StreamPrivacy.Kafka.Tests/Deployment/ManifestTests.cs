@@ -106,7 +106,7 @@ public sealed class ManifestTests
     public void ConfigMap_Config_ParsesWithTheProductLoader_AndMatchesThePod()
     {
         var yaml = ConfigMap.Data["config.yaml"];
-        var options = OptionsLoader.Parse(WithoutUnmergedTelemetrySection(yaml), "configmap");
+        var options = OptionsLoader.Parse(yaml, "configmap");
 
         Assert.Equal("streamprivacy-kafka-kafka-bootstrap.kafka.svc:9093", options.Kafka.BootstrapServers);
         Assert.Equal("SASL_SSL", options.Kafka.Properties["security.protocol"]);
@@ -193,7 +193,7 @@ public sealed class ManifestTests
     [Fact]
     public void ScaledObject_ScalesTheDeployment_OnSanitizeLag_WithinPartitions()
     {
-        var options = OptionsLoader.Parse(WithoutUnmergedTelemetrySection(ConfigMap.Data["config.yaml"]), "configmap");
+        var options = OptionsLoader.Parse(ConfigMap.Data["config.yaml"], "configmap");
         var scaled = M.SingleOf<ScaledObject>(Base);
         Assert.Equal(Deployment.Metadata.Name, scaled.Spec.ScaleTargetRef.Name);
         Assert.InRange(scaled.Spec.MinReplicaCount, 1, scaled.Spec.MaxReplicaCount);
@@ -215,26 +215,6 @@ public sealed class ManifestTests
             Assert.Equal(["ca", "password", "username"], auth.Spec.SecretTargetRef.Select(r => r.Parameter).Order(StringComparer.Ordinal));
         }
         Assert.Contains(scaled.Spec.Triggers, t => t.Metadata["topic"] == "ml.inference.raw");
-    }
-
-    /// <summary>
-    /// OptionsLoader rejects unknown keys (YamlDotNet's default). The `telemetry` options section is
-    /// being added in parallel; until StreamPrivacyOptions has it, drop only that key before parsing.
-    /// Any other unknown key still fails.
-    /// </summary>
-    private static string WithoutUnmergedTelemetrySection(string yaml)
-    {
-        if (typeof(StreamPrivacyOptions).GetProperty("Telemetry") is not null)
-        {
-            return yaml;
-        }
-
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        ((YamlMappingNode)stream.Documents[0].RootNode).Children.Remove(new YamlScalarNode("telemetry"));
-        using var writer = new StringWriter();
-        stream.Save(writer, assignAnchors: false);
-        return writer.ToString();
     }
 
     private static YamlMappingNode RootOf(string yaml)
