@@ -131,13 +131,11 @@ public static class OfflineDriftAnalysis
             var r = feature.Result;
             json.WriteStartObject(r.Feature);
             json.WriteString("type", r.Kind == FeatureKind.Numeric ? "numeric" : "categorical");
-            Number(json, "psi", r.Psi);
-            Number(json, "kl", r.Kl);
-            Number(json, "js", r.Js);
-            Number(json, "ks", r.Ks);
-            Number(json, "wasserstein_norm", r.WassersteinNorm);
-            Number(json, "chi2", r.Chi2);
-            Number(json, "chi2_p", r.Chi2P);
+            foreach (var metric in DriftJson.Metrics)
+            {
+                DriftJson.WriteNumber(json, DriftJson.MetricName(metric), r.Get(metric));
+            }
+
             json.WriteBoolean("drifted", r.Drifted);
             if (emitCounts)
             {
@@ -165,7 +163,7 @@ public static class OfflineDriftAnalysis
                     {
                         if (bars.TryGetValue(metric, out var interval))
                         {
-                            json.WriteStartArray(JsonName(metric));
+                            json.WriteStartArray(DriftJson.MetricName(metric));
                             json.WriteNumberValue(interval.Low);
                             json.WriteNumberValue(interval.High);
                             json.WriteEndArray();
@@ -201,30 +199,6 @@ public static class OfflineDriftAnalysis
 
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static string JsonName(DriftMetric metric) => metric switch
-    {
-        DriftMetric.Psi => "psi",
-        DriftMetric.Kl => "kl",
-        DriftMetric.Js => "js",
-        DriftMetric.Ks => "ks",
-        DriftMetric.WassersteinNorm => "wasserstein_norm",
-        DriftMetric.Chi2 => "chi2",
-        DriftMetric.Chi2P => "chi2_p",
-        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
-    };
-
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static JsonDocument? TryParse(string line)

@@ -23,7 +23,7 @@ internal static class AlertMessage
         foreach (var alert in record.Alerts)
         {
             var state = alert.Transition == AlertTransition.Raised ? "raised" : "resolved";
-            var metric = JsonFields.MetricName(alert.Metric);
+            var metric = DriftJson.MetricName(alert.Metric);
             var dedup = string.Join('|', "drift", record.Stream.Key, alert.Feature, metric);
             var feature = record.Features.FirstOrDefault(f => f.Result.Feature == alert.Feature);
             var message = string.Create(
@@ -144,7 +144,7 @@ internal static class AlertMessage
             json.WriteString("message", message);
             json.WriteString("created_at", JsonFields.Time(now));
             WriteNullable(json, "client", f.Client);
-            JsonFields.WriteNumber(json, "near_duplicate_share", f.Detail);
+            DriftJson.WriteNumber(json, "near_duplicate_share", f.Detail);
         });
         return (Encoding.UTF8.GetBytes(f.DedupKey), value);
     }

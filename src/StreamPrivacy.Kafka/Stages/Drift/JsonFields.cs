@@ -44,41 +44,7 @@ internal static class JsonFields
     public static Window ReadWindow(JsonElement element) =>
         new(ParseTime(element.GetProperty("start").GetString()!), ParseTime(element.GetProperty("end").GetString()!));
 
-    /// <summary>Writes a number, or null when absent or not finite.</summary>
-    public static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    /// <summary>Reads a number written by <see cref="WriteNumber"/>.</summary>
+    /// <summary>Reads a number written by <see cref="DriftJson.WriteNumber"/> (null when absent or null).</summary>
     public static double? ReadNumber(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
-
-    /// <summary>The wire name of a drift metric (as in the offline command's output).</summary>
-    public static string MetricName(DriftMetric metric) => metric switch
-    {
-        DriftMetric.Psi => "psi",
-        DriftMetric.Kl => "kl",
-        DriftMetric.Js => "js",
-        DriftMetric.Ks => "ks",
-        DriftMetric.WassersteinNorm => "wasserstein_norm",
-        DriftMetric.Chi2 => "chi2",
-        DriftMetric.Chi2P => "chi2_p",
-        _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
-    };
-
-    /// <summary>All drift metrics in wire order.</summary>
-    public static IReadOnlyList<DriftMetric> Metrics { get; } =
-        [DriftMetric.Psi, DriftMetric.Kl, DriftMetric.Js, DriftMetric.Ks, DriftMetric.WassersteinNorm, DriftMetric.Chi2, DriftMetric.Chi2P];
-
-    /// <summary>Parses a wire metric name.</summary>
-    public static DriftMetric ParseMetric(string name) =>
-        Metrics.First(m => string.Equals(MetricName(m), name, StringComparison.Ordinal));
 }

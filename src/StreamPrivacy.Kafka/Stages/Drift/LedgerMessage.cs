@@ -50,7 +50,7 @@ internal static class LedgerMessage
             {
                 json.WriteStartObject();
                 json.WriteString("feature", alert.Feature);
-                json.WriteString("metric", JsonFields.MetricName(alert.Metric));
+                json.WriteString("metric", DriftJson.MetricName(alert.Metric));
                 json.WriteString("transition", alert.Transition == AlertTransition.Raised ? "raised" : "resolved");
                 json.WriteNumber("value", alert.Value);
                 json.WriteNumber("threshold", alert.Threshold);
@@ -139,9 +139,9 @@ internal static class LedgerMessage
 
         json.WriteEndArray();
         json.WriteStartObject("metrics");
-        foreach (var metric in JsonFields.Metrics)
+        foreach (var metric in DriftJson.Metrics)
         {
-            JsonFields.WriteNumber(json, JsonFields.MetricName(metric), r.Get(metric));
+            DriftJson.WriteNumber(json, DriftJson.MetricName(metric), r.Get(metric));
         }
 
         json.WriteEndObject();
@@ -149,7 +149,7 @@ internal static class LedgerMessage
         json.WriteStartArray("triggered");
         foreach (var metric in r.Triggered)
         {
-            json.WriteStringValue(JsonFields.MetricName(metric));
+            json.WriteStringValue(DriftJson.MetricName(metric));
         }
 
         json.WriteEndArray();
@@ -178,7 +178,7 @@ internal static class LedgerMessage
             json.WriteStartObject("error_bars");
             foreach (var (metric, interval) in bars.OrderBy(kv => kv.Key))
             {
-                json.WriteStartArray(JsonFields.MetricName(metric));
+                json.WriteStartArray(DriftJson.MetricName(metric));
                 json.WriteNumberValue(interval.Low);
                 json.WriteNumberValue(interval.High);
                 json.WriteEndArray();
@@ -197,7 +197,7 @@ internal static class LedgerMessage
             .Select(f => (IReadOnlyList<string>)[.. f.GetProperty("bins").EnumerateArray().Select(b => b.GetString()!)]).ToList();
         var alerts = root.GetProperty("alerts").EnumerateArray().Select(a => new DriftAlertChange(
             a.GetProperty("feature").GetString()!,
-            JsonFields.ParseMetric(a.GetProperty("metric").GetString()!),
+            DriftJson.ParseMetric(a.GetProperty("metric").GetString()!),
             a.GetProperty("transition").GetString() == "raised" ? AlertTransition.Raised : AlertTransition.Resolved,
             a.GetProperty("value").GetDouble(),
             a.GetProperty("threshold").GetDouble())).ToList();
@@ -217,7 +217,7 @@ internal static class LedgerMessage
     private static FeatureRelease ReadFeature(JsonElement f)
     {
         var metrics = f.GetProperty("metrics");
-        double? M(DriftMetric m) => JsonFields.ReadNumber(metrics, JsonFields.MetricName(m));
+        double? M(DriftMetric m) => JsonFields.ReadNumber(metrics, DriftJson.MetricName(m));
         var counts = f.GetProperty("counts").EnumerateArray().Select(c => c.GetInt64()).ToArray();
         var result = new FeatureDriftResult(
             f.GetProperty("name").GetString()!,
@@ -232,7 +232,7 @@ internal static class LedgerMessage
             M(DriftMetric.Chi2),
             M(DriftMetric.Chi2P),
             f.GetProperty("drifted").GetBoolean(),
-            [.. f.GetProperty("triggered").EnumerateArray().Select(t => JsonFields.ParseMetric(t.GetString()!))]);
+            [.. f.GetProperty("triggered").EnumerateArray().Select(t => DriftJson.ParseMetric(t.GetString()!))]);
         NoisyHistogram? noise = null;
         if (f.TryGetProperty("dp", out var dp))
         {
@@ -252,7 +252,7 @@ internal static class LedgerMessage
             bars = [];
             foreach (var p in eb.EnumerateObject())
             {
-                bars[JsonFields.ParseMetric(p.Name)] = new MetricInterval(p.Value[0].GetDouble(), p.Value[1].GetDouble());
+                bars[DriftJson.ParseMetric(p.Name)] = new MetricInterval(p.Value[0].GetDouble(), p.Value[1].GetDouble());
             }
         }
 

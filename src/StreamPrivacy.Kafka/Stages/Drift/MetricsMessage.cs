@@ -34,7 +34,7 @@ internal static class MetricsMessage
             // The total of clamped counts: each bin's noise is within ±h with 90% probability, so
             // bins × h bounds the total's error with at least that probability (union of the tails).
             records.Add(One(record, feature, "count", null, feature.Result.CurrentTotal, binBar * feature.ReleasedCounts.Count, null));
-            foreach (var metric in JsonFields.Metrics)
+            foreach (var metric in DriftJson.Metrics)
             {
                 if (feature.Result.Get(metric) is not { } value || !double.IsFinite(value))
                 {
@@ -43,7 +43,7 @@ internal static class MetricsMessage
 
                 MetricInterval? interval = feature.ErrorBars is { } bars && bars.TryGetValue(metric, out var iv) ? iv : null;
                 var bar = interval is { } i2 ? Math.Max(Math.Max(value - i2.Low, i2.High - value), 0) : 0;
-                records.Add(One(record, feature, JsonFields.MetricName(metric), null, value, bar, interval));
+                records.Add(One(record, feature, DriftJson.MetricName(metric), null, value, bar, interval));
             }
         }
 
@@ -73,9 +73,9 @@ internal static class MetricsMessage
             json.WriteNumber("value", value);
             var noise = feature.Noise;
             json.WriteString("mechanism", noise?.Mechanism ?? "none");
-            JsonFields.WriteNumber(json, "epsilon", noise?.Epsilon?.ToDouble());
+            DriftJson.WriteNumber(json, "epsilon", noise?.Epsilon?.ToDouble());
             json.WriteNull("delta");
-            JsonFields.WriteNumber(json, "rho", noise?.Rho?.ToDouble());
+            DriftJson.WriteNumber(json, "rho", noise?.Rho?.ToDouble());
             json.WriteNumber("sensitivity", noise?.Sensitivity ?? 0);
             json.WriteNumber("noise_scale", noise?.Scale ?? 0);
             json.WriteNumber("error_bar", errorBar);
