@@ -49,7 +49,7 @@ internal sealed class DemoRunner
         bool Done() => trafficTask.IsCompleted && pipeline.Sanitize.Consumed >= traffic.Produced
             && pipeline.Sanitize.Produced >= pipeline.Sanitize.Consumed - pipeline.Sanitize.Dropped
             && (pipeline.Profile is null
-                || (pipeline.Profile.Consumed >= SanitizedCount(pipeline, options.Topics) && pipeline.DriftDrained && pipeline.ReleaseStage!.ReleaseCount > 0));
+                || (pipeline.Profile.Consumed >= pipeline.Sanitized && pipeline.DriftDrained && pipeline.ReleaseStage!.ReleaseCount > 0));
 
         if (AnsiConsole.Profile.Capabilities.Interactive)
         {
@@ -129,17 +129,11 @@ internal sealed class DemoRunner
         }
     }
 
-    private static long SanitizedCount(Pipeline pipeline, TopicOptions topics)
-    {
-        var byTopic = pipeline.Sanitize.ProducedByTopic;
-        return byTopic.GetValueOrDefault(topics.InferenceSanitized) + byTopic.GetValueOrDefault(topics.FeaturesSanitized);
-    }
-
     private static DemoSnapshot Take(TimeSpan elapsed, TrafficProducer traffic, Pipeline pipeline, TopicOptions topics, RateMeter rate)
     {
         var c = pipeline.Sanitize;
         var byTopic = c.ProducedByTopic;
-        var sanitized = byTopic.GetValueOrDefault(topics.InferenceSanitized) + byTopic.GetValueOrDefault(topics.FeaturesSanitized);
+        var sanitized = pipeline.Sanitized;
         var released = pipeline.Release?.ProducedByTopic ?? new Dictionary<string, long>();
         return new DemoSnapshot(elapsed, traffic.Produced, c.Consumed, sanitized, c.Dropped, c.Rejected, c.RejectedByReason, byTopic, c.RedactionsByEntity, c.Withheld, rate.Update(elapsed, c.Consumed))
         {

@@ -43,6 +43,8 @@ public sealed class Pipeline
     /// <summary>Counters of the sanitize stage.</summary>
     public StageCounters Sanitize { get; private init; } = null!;
 
+    private IReadOnlyList<string> SanitizedTopics { get; init; } = [];
+
     /// <summary>The profile stage, or null when drift is disabled.</summary>
     public ProfileProcessor? ProfileStage { get; private init; }
 
@@ -54,6 +56,9 @@ public sealed class Pipeline
 
     /// <summary>True when drift is enabled and neither stage holds an open or pending window (as of their last tick).</summary>
     public bool DriftDrained => ProfileStage is { OpenWindows: 0 } && ReleaseStage is { PendingWindows: 0 };
+
+    /// <summary>Records the sanitize stage wrote to the sanitized topics (its counters also include dead letters and audit entries).</summary>
+    public long Sanitized => SanitizedTopics.Sum(t => Sanitize.ProducedByTopic.GetValueOrDefault(t));
 
     /// <summary>Counters of the profile stage, or null when drift is disabled.</summary>
     public StageCounters? Profile { get; private init; }
@@ -119,6 +124,7 @@ public sealed class Pipeline
                 sanitizeLogger);
         }).ToList();
         logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}, {Threads} sanitize thread(s) with {Workers} worker(s) each", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, ExactlyOnce(options) ? "exactly-once" : "at-least-once", options.Processing.Threads, options.Processing.Workers);
+        string[] sanitizedTopics = [options.Topics.InferenceSanitized, options.Topics.FeaturesSanitized];
         var leakage = options.Leakage.Enabled ? CreateLeakageStage(options, bootstrapServers, loggers, time, instanceId, keys) : null;
         List<StageRunner> stages = [.. runners];
         if (leakage is not null)
@@ -128,7 +134,7 @@ public sealed class Pipeline
 
         if (!drift)
         {
-            return new Pipeline(stages, logger) { Sanitize = counters, LeakageStage = leakage?.Processor as LeakageProcessor, Lineage = lineage };
+            return new Pipeline(stages, logger) { Sanitize = counters, SanitizedTopics = sanitizedTopics, LeakageStage = leakage?.Processor as LeakageProcessor, Lineage = lineage };
         }
 
         var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, auditKey, policy.Version, logger);
@@ -139,6 +145,7 @@ public sealed class Pipeline
 
         return new Pipeline([.. stages, profile, release], logger)
         {
+            SanitizedTopics = sanitizedTopics,
             Lineage = lineage,
             Sanitize = counters,
             Profile = profile.Counters,

@@ -51,6 +51,39 @@ public static class EventPayload
     }
 
     /// <summary>
+    /// A stage's input record as UTF-8 JSON (<see cref="ToUtf8Json"/>), or the counted, value-free
+    /// input error it is rejected with: an empty record is <c>missing_field</c>, a bad payload the
+    /// reason of its <see cref="SerdeException"/>.
+    /// </summary>
+    public static bool TryReadJson(
+        byte[]? value,
+        AvroSingleObjectCodec codec,
+        int maxDepth,
+        int maxBytes,
+        out ReadOnlyMemory<byte> json,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out Core.Events.InputError? error)
+    {
+        json = default;
+        if (value is null || value.Length == 0)
+        {
+            error = new Core.Events.InputError(Core.Events.InputErrorReason.MissingField, "$", "empty record");
+            return false;
+        }
+
+        try
+        {
+            json = ToUtf8Json(value, codec, maxDepth, maxBytes);
+            error = null;
+            return true;
+        }
+        catch (SerdeException ex)
+        {
+            error = new Core.Events.InputError(SerdeErrors.ToReason(ex.Code), "$", ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Like <see cref="Parse"/>, but returns the event as UTF-8 JSON without building a DOM for JSON
     /// input (the payload itself, after checking it is valid UTF-8, well-formed and not too deep);
     /// Avro input is decoded and re-encoded as JSON.

@@ -76,21 +76,9 @@ public sealed class SanitizeProcessor : IRecordProcessor
 
     private void ProcessEvent(ConsumeResult<byte[]?, byte[]?> record, EventKind kind, IStageOutput output)
     {
-        var value = record.Message.Value;
-        if (value is null || value.Length == 0)
+        if (!EventPayload.TryReadJson(record.Message.Value, _codec, _processing.MaxDepth, _processing.MaxRecordBytes, out var json, out var error))
         {
-            Reject(record, new InputError(InputErrorReason.MissingField, "$", "empty record"), output);
-            return;
-        }
-
-        ReadOnlyMemory<byte> json;
-        try
-        {
-            json = EventPayload.ToUtf8Json(value, _codec, _processing.MaxDepth, _processing.MaxRecordBytes);
-        }
-        catch (SerdeException ex)
-        {
-            Reject(record, new InputError(SerdeErrors.ToReason(ex.Code), "$", ex.Message), output);
+            Reject(record, error, output);
             return;
         }
 

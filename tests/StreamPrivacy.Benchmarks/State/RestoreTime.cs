@@ -38,8 +38,7 @@ internal static class RestoreTime
         using (var cts = new CancellationTokenSource())
         {
             var run = first.RunAsync(cts.Token);
-            long Sanitized() => first.Sanitize.ProducedByTopic.GetValueOrDefault(options.Topics.InferenceSanitized) + first.Sanitize.ProducedByTopic.GetValueOrDefault(options.Topics.FeaturesSanitized);
-            while (!(first.Sanitize.Consumed >= events && first.Profile!.Consumed >= Sanitized()))
+            while (!(first.Sanitize.Consumed >= events && first.Profile!.Consumed >= first.Sanitized))
             {
                 await Task.Delay(20);
             }

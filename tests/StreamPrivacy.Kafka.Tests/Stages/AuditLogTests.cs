@@ -13,7 +13,7 @@ namespace StreamPrivacy.Kafka.Tests.Stages;
 public sealed class AuditLogTests : IDisposable
 {
     private const string Instance = "audit-it";
-    private static readonly DateTimeOffset Start = new(DateTimeOffset.UtcNow.AddMinutes(-10).UtcTicks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = PipelineHarness.RecentMinute();
     private static readonly byte[] AuditKey = [.. Enumerable.Range(0, 32).Select(i => (byte)(90 + i))];
     private readonly string _dir = Directory.CreateTempSubdirectory("sp-audit-").FullName;
 
@@ -93,17 +93,10 @@ public sealed class AuditLogTests : IDisposable
         var h = new PipelineHarness();
         var refPath = Path.Combine(_dir, "reference.jsonl");
         File.WriteAllLines(refPath, Enumerable.Range(0, 300).Select(i => EventJson(i, Start.AddDays(-1), i % 100)));
-        var noise = Path.Combine(_dir, "noise.key");
-        File.WriteAllBytes(noise, [.. Enumerable.Range(0, 32).Select(i => (byte)(i * 3))]);
         var auditKey = Path.Combine(_dir, "audit.key");
         File.WriteAllBytes(auditKey, AuditKey);
-        h.Options.Keys.Files["noise"] = noise;
         h.Options.Keys.Files["audit"] = auditKey;
-        h.Options.Drift.References["m"] = refPath;
-        h.Options.Drift.Window = TimeSpan.FromMinutes(1);
-        h.Options.Drift.OutOfOrderness = TimeSpan.Zero;
-        h.Options.Drift.IdleTimeout = TimeSpan.FromSeconds(1);
-        h.Options.Drift.MarkerInterval = TimeSpan.FromMilliseconds(200);
+        h.EnableDrift(refPath);
         h.Options.Drift.Mechanism = "discrete_laplace";
         h.Options.Drift.EpsilonPerWindow = 1m;
         h.Options.Drift.EpsilonPerPeriod = 100m;

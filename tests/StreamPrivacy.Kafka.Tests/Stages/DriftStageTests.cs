@@ -9,7 +9,7 @@ namespace StreamPrivacy.Kafka.Tests.Stages;
 public sealed class DriftStageTests : IDisposable
 {
     // Recent event times: the accountant only charges windows in retained budget periods.
-    private static readonly DateTimeOffset Start = new(DateTimeOffset.UtcNow.AddMinutes(-10).UtcTicks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = PipelineHarness.RecentMinute();
     private readonly string _dir = Directory.CreateTempSubdirectory("sp-drift-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -160,14 +160,7 @@ public sealed class DriftStageTests : IDisposable
         var h = new PipelineHarness();
         var refPath = Path.Combine(_dir, "reference.jsonl");
         File.WriteAllLines(refPath, Enumerable.Range(0, 1000).Select(i => EventJson(i, Start.AddDays(-1), x: i % 100, c: "abc"[i % 3].ToString())));
-        var noise = Path.Combine(_dir, "noise.key");
-        File.WriteAllBytes(noise, Enumerable.Range(0, 32).Select(i => (byte)(i * 3)).ToArray());
-        h.Options.Keys.Files["noise"] = noise;
-        h.Options.Drift.References["m"] = refPath;
-        h.Options.Drift.Window = TimeSpan.FromMinutes(1);
-        h.Options.Drift.OutOfOrderness = TimeSpan.Zero;
-        h.Options.Drift.IdleTimeout = TimeSpan.FromSeconds(1);
-        h.Options.Drift.MarkerInterval = TimeSpan.FromMilliseconds(200);
+        h.EnableDrift(refPath);
         h.Options.Drift.Mechanism = mechanism;
         h.Options.Drift.EpsilonPerWindow = 5m;
         h.Options.Drift.EpsilonPerPeriod = 100m;

@@ -26,6 +26,27 @@ internal sealed class PipelineHarness : IDisposable
 
     public EmbeddedKafkaCluster Cluster { get; }
 
+    /// <summary>
+    /// A minute boundary ten minutes ago: event times for drift tests, recent enough that the privacy
+    /// accountant still retains their budget period, and in the past so the sanitize stage accepts them.
+    /// </summary>
+    public static DateTimeOffset RecentMinute() =>
+        new(DateTimeOffset.UtcNow.AddMinutes(-10).UtcTicks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+
+    /// <summary>
+    /// Turns on the drift stages for model <c>m</c> with <paramref name="referencePath"/> as its reference,
+    /// a noise key, one-minute windows, no out-of-orderness and test-sized idle and marker intervals.
+    /// </summary>
+    public void EnableDrift(string referencePath)
+    {
+        Options.Keys.Files["noise"] = WriteKey("noise.key", 3);
+        Options.Drift.References["m"] = referencePath;
+        Options.Drift.Window = TimeSpan.FromMinutes(1);
+        Options.Drift.OutOfOrderness = TimeSpan.Zero;
+        Options.Drift.IdleTimeout = TimeSpan.FromSeconds(1);
+        Options.Drift.MarkerInterval = TimeSpan.FromMilliseconds(200);
+    }
+
     public StreamPrivacyOptions Options { get; }
 
     public TopicOptions Topics => Options.Topics;

@@ -16,17 +16,10 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IDisposable
     public async Task TwoInstances_OneStopsMidStream_EveryEventProcessedAndEachReleaseHasOneSetOfValues()
     {
         using var h = new PipelineHarness(partitions: 6);
-        var start = new DateTimeOffset(DateTimeOffset.UtcNow.AddMinutes(-10).UtcTicks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var start = PipelineHarness.RecentMinute();
         var reference = Path.Combine(_dir, "reference.jsonl");
         File.WriteAllLines(reference, Enumerable.Range(0, 600).Select(i => Event(i, start.AddDays(-1), i % 60)));
-        var noise = Path.Combine(_dir, "noise.key");
-        File.WriteAllBytes(noise, Enumerable.Range(0, 32).Select(i => (byte)(i * 5)).ToArray());
-        h.Options.Keys.Files["noise"] = noise;
-        h.Options.Drift.References["m"] = reference;
-        h.Options.Drift.Window = TimeSpan.FromMinutes(1);
-        h.Options.Drift.OutOfOrderness = TimeSpan.Zero;
-        h.Options.Drift.IdleTimeout = TimeSpan.FromSeconds(1);
-        h.Options.Drift.MarkerInterval = TimeSpan.FromMilliseconds(200);
+        h.EnableDrift(reference);
         h.Options.Drift.EpsilonPerWindow = 2m;
         h.Options.Drift.EpsilonPerPeriod = 100m;
         h.Options.Drift.MaxEmptyWindows = 0;

@@ -9,7 +9,7 @@ namespace StreamPrivacy.Kafka.Tests.Telemetry;
 /// <summary>The release stage's ε gauges and released-window counter on a running drift pipeline.</summary>
 public sealed class PrivacyGaugeTests : IDisposable
 {
-    private static readonly DateTimeOffset Start = new(DateTimeOffset.UtcNow.AddMinutes(-10).UtcTicks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = PipelineHarness.RecentMinute();
     private readonly string _dir = Directory.CreateTempSubdirectory("sp-gauges-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -64,14 +64,7 @@ public sealed class PrivacyGaugeTests : IDisposable
         var h = new PipelineHarness();
         var refPath = Path.Combine(_dir, "reference.jsonl");
         File.WriteAllLines(refPath, Enumerable.Range(0, 500).Select(i => EventJson(i, Start.AddDays(-1), x: i % 100)));
-        var noise = Path.Combine(_dir, "noise.key");
-        File.WriteAllBytes(noise, Enumerable.Range(0, 32).Select(i => (byte)(i * 5)).ToArray());
-        h.Options.Keys.Files["noise"] = noise;
-        h.Options.Drift.References["m"] = refPath;
-        h.Options.Drift.Window = TimeSpan.FromMinutes(1);
-        h.Options.Drift.OutOfOrderness = TimeSpan.Zero;
-        h.Options.Drift.IdleTimeout = TimeSpan.FromSeconds(1);
-        h.Options.Drift.MarkerInterval = TimeSpan.FromMilliseconds(200);
+        h.EnableDrift(refPath);
         h.Options.Drift.EpsilonPerWindow = 0.75m;
         h.Options.Drift.EpsilonPerPeriod = 1m;
         return h;
