@@ -77,9 +77,9 @@ internal sealed class DemoRunner
             }
         }
 
-        if (pipeline.LeakageStage is not null && !stop.IsCancellationRequested)
+        if (pipeline.Leakage is not null && !stop.IsCancellationRequested)
         {
-            // Let the leakage stage close the window holding the last events.
+            // Let the leakage checks close the window holding the last events.
             await Task.Delay(options.Leakage.Window + TimeSpan.FromSeconds(1.5), CancellationToken.None);
         }
 

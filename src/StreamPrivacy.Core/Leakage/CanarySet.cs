@@ -36,6 +36,9 @@ public sealed class CanarySet
     /// <summary>Number of registered canaries.</summary>
     public int Count => _byLength.Values.Sum(d => d.Values.Sum(l => l.Count));
 
+    /// <summary>True when no canary is registered (nothing to search for).</summary>
+    public bool IsEmpty => _byLength.Count == 0;
+
     /// <summary>An empty set (no canaries registered).</summary>
     public static CanarySet Empty(SecretKey key) => new(key, []);
 

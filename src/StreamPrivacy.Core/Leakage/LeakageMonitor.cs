@@ -6,9 +6,11 @@ namespace StreamPrivacy.Core.Leakage;
 /// it, at most <see cref="LeakageSettings.MaxRaisedPerWindow"/> new raises per kind and window.
 /// </summary>
 /// <remarks>Holds counts, paths and subject pseudonyms only; memory is bounded by the window's
-/// distinct clients and fields. Not thread-safe.</remarks>
+/// distinct clients and fields. Thread-safe: the sanitize stage's workers observe concurrently and
+/// its loop thread closes windows.</remarks>
 public sealed class LeakageMonitor
 {
+    private readonly Lock _gate = new();
     private readonly LeakageSettings _settings;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, LeakageFinding> _raised = new(StringComparer.Ordinal);
@@ -17,6 +19,7 @@ public sealed class LeakageMonitor
     private readonly Dictionary<(string Model, string Version, string Path), long> _canaries = [];
     private readonly Dictionary<string, ClientState> _clients = new(StringComparer.Ordinal);
     private long _withheld;
+    private long _suppressed;
     private DateTimeOffset _windowStart;
 
     /// <summary>Creates a monitor; the first window starts now.</summary>
@@ -28,13 +31,77 @@ public sealed class LeakageMonitor
     }
 
     /// <summary>Conditions currently raised.</summary>
-    public int RaisedCount => _raised.Count;
+    public int RaisedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _raised.Count;
+            }
+        }
+    }
 
     /// <summary>Raises suppressed by the per-window limit so far.</summary>
-    public long Suppressed { get; private set; }
+    public long Suppressed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _suppressed;
+            }
+        }
+    }
+
+    /// <summary>Records the signals of one sanitized model event.</summary>
+    public void ObserveEvent(LeakageSignals signals) =>
+        ObserveEvent(signals.Model, signals.Version, signals.OutputRedactions, signals.CanaryHits, signals.Client, signals.QueryHash);
 
     /// <summary>Records one model event: its output redactions (path → entity → count), canary hits per output path, and its client's query.</summary>
     public void ObserveEvent(
+        string model,
+        string version,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> outputRedactions,
+        IReadOnlyDictionary<string, int> canaryHits,
+        string? client,
+        ulong? querySimHash)
+    {
+        lock (_gate)
+        {
+            Observe(model, version, outputRedactions, canaryHits, client, querySimHash);
+        }
+    }
+
+    /// <summary>Records records withheld by post-redaction verification.</summary>
+    public void ObserveWithheld(long count = 1)
+    {
+        lock (_gate)
+        {
+            _withheld += count;
+        }
+    }
+
+    /// <summary>Closes every window that ended by now and returns the alert transitions, in order.</summary>
+    public IReadOnlyList<LeakageAlert> CloseReady()
+    {
+        var now = _time.GetUtcNow();
+        List<LeakageAlert>? alerts = null;
+        lock (_gate)
+        {
+            while (_windowStart + _settings.Window <= now)
+            {
+                var end = _windowStart + _settings.Window;
+                (alerts ??= []).AddRange(Transitions(Findings(), _windowStart, end));
+                Reset();
+                _windowStart = end;
+            }
+        }
+
+        return alerts ?? [];
+    }
+
+    private void Observe(
         string model,
         string version,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> outputRedactions,
@@ -83,25 +150,6 @@ public sealed class LeakageMonitor
                 }
             }
         }
-    }
-
-    /// <summary>Records records withheld by post-redaction verification.</summary>
-    public void ObserveWithheld(long count = 1) => _withheld += count;
-
-    /// <summary>Closes every window that ended by now and returns the alert transitions, in order.</summary>
-    public IReadOnlyList<LeakageAlert> CloseReady()
-    {
-        var now = _time.GetUtcNow();
-        List<LeakageAlert>? alerts = null;
-        while (_windowStart + _settings.Window <= now)
-        {
-            var end = _windowStart + _settings.Window;
-            (alerts ??= []).AddRange(Transitions(Findings(), _windowStart, end));
-            Reset();
-            _windowStart = end;
-        }
-
-        return alerts ?? [];
     }
 
     private List<LeakageFinding> Findings()
@@ -155,7 +203,7 @@ public sealed class LeakageMonitor
             var used = raisedNow.GetValueOrDefault(finding.Kind);
             if (used >= _settings.MaxRaisedPerWindow)
             {
-                Suppressed++;
+                _suppressed++;
                 continue;
             }
 

@@ -51,8 +51,8 @@ public sealed class Pipeline
     /// <summary>The release stage, or null when drift is disabled.</summary>
     public ReleaseProcessor? ReleaseStage { get; private init; }
 
-    /// <summary>The leakage stage, or null when disabled.</summary>
-    public LeakageProcessor? LeakageStage { get; private init; }
+    /// <summary>The sanitize stage's leakage checks, or null when disabled.</summary>
+    public LeakageWatch? Leakage { get; private init; }
 
     /// <summary>True when drift is enabled and neither stage holds an open or pending window (as of their last tick).</summary>
     public bool DriftDrained => ProfileStage is { OpenWindows: 0 } && ReleaseStage is { PendingWindows: 0 };
@@ -111,30 +111,26 @@ public sealed class Pipeline
             sanitizeLogger,
             startup);
 
+        var leakage = options.Leakage.Enabled ? CreateLeakageWatch(options, time, keys) : null;
+
         // processing.threads consumers in the sanitize group, like Kafka Streams' stream threads:
         // partitions are shared among them, each with its own processor, producer and transactions.
+        // The first one writes the audit chain and the leakage alerts of the shared leakage watch.
         var runners = Enumerable.Range(0, options.Processing.Threads).Select(thread =>
         {
-            // One processor per worker thread (SanitizeProcessor is not thread-safe; the sanitizer is).
+            // One processor per worker thread (SanitizeProcessor is not thread-safe; the sanitizer and the leakage watch are).
             var id = options.Processing.Threads == 1 ? instanceId : $"{instanceId ?? Environment.MachineName}-t{thread}";
             return new StageRunner(
-                () => new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters),
-                RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, id, options.Processing.Workers, thread == 0 ? sanitizeAudit : null),
+                () => new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters, leakage),
+                RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, id, options.Processing.Workers, thread == 0 ? StageHooks.Combine(sanitizeAudit, leakage) : null),
                 counters,
                 sanitizeLogger);
         }).ToList();
         logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}, {Threads} sanitize thread(s) with {Workers} worker(s) each", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, ExactlyOnce(options) ? "exactly-once" : "at-least-once", options.Processing.Threads, options.Processing.Workers);
         string[] sanitizedTopics = [options.Topics.InferenceSanitized, options.Topics.FeaturesSanitized];
-        var leakage = options.Leakage.Enabled ? CreateLeakageStage(options, bootstrapServers, loggers, time, instanceId, keys) : null;
-        List<StageRunner> stages = [.. runners];
-        if (leakage is not null)
-        {
-            stages.Add(leakage);
-        }
-
         if (!drift)
         {
-            return new Pipeline(stages, logger) { Sanitize = counters, SanitizedTopics = sanitizedTopics, LeakageStage = leakage?.Processor as LeakageProcessor, Lineage = lineage };
+            return new Pipeline(runners, logger) { Sanitize = counters, SanitizedTopics = sanitizedTopics, Leakage = leakage, Lineage = lineage };
         }
 
         var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, auditKey, policy.Version, logger);
@@ -143,7 +139,7 @@ public sealed class Pipeline
             ((ReleaseProcessor)release.Processor).LineageRunning = budget => lineage.Running(ReleaseProcessor.StageName, budget, release.Counters);
         }
 
-        return new Pipeline([.. stages, profile, release], logger)
+        return new Pipeline([.. runners, profile, release], logger)
         {
             SanitizedTopics = sanitizedTopics,
             Lineage = lineage,
@@ -152,11 +148,11 @@ public sealed class Pipeline
             Release = release.Counters,
             ProfileStage = (ProfileProcessor)profile.Processor,
             ReleaseStage = (ReleaseProcessor)release.Processor,
-            LeakageStage = leakage?.Processor as LeakageProcessor,
+            Leakage = leakage,
         };
     }
 
-    private static StageRunner CreateLeakageStage(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys)
+    private static LeakageWatch CreateLeakageWatch(StreamPrivacyOptions options, TimeProvider time, KeyRing keys)
     {
         CanarySet canaries;
         try
@@ -170,9 +166,7 @@ public sealed class Pipeline
             throw new OptionsValidationException($"leakage.canaries_file: {ex.Message}", ex);
         }
 
-        var counters = new StageCounters(LeakageProcessor.StageName, time);
-        var processor = new LeakageProcessor(options.Topics, options.Processing, options.Leakage.ToSettings(), canaries, AvroSchemaCatalog.Default, counters, time);
-        return new StageRunner(processor, RunnerOptions(options, bootstrapServers, processor.Name, instanceId), counters, loggers.CreateLogger("StreamPrivacy.Stage." + processor.Name));
+        return new LeakageWatch(options.Leakage.ToSettings(), canaries, options.Topics.LeakageAlerts, options.Processing.MaxDepth, time);
     }
 
     // policy_load (version and SHA-256 of the policy text) and the ids of the keys in use: ids only, never key material.

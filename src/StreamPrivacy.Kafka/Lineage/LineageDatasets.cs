@@ -43,10 +43,9 @@ internal sealed class LineageDatasets
         var t = _topics;
         var (inputs, outputs) = stage switch
         {
-            SanitizeProcessor.StageName => ([t.InferenceRaw, t.FeaturesRaw], new[] { t.InferenceSanitized, t.FeaturesSanitized, t.DeadLetter }),
+            SanitizeProcessor.StageName => ([t.InferenceRaw, t.FeaturesRaw], new[] { t.InferenceSanitized, t.FeaturesSanitized, t.DeadLetter, t.LeakageAlerts }),
             ProfileProcessor.StageName => ([t.InferenceSanitized, t.FeaturesSanitized], [t.Partials, t.DeadLetter]),
             ReleaseProcessor.StageName => ([t.Partials, t.Ledger], [t.Ledger, t.Metrics, t.DriftAlerts, t.LeakageAlerts]),
-            LeakageProcessor.StageName => ([t.InferenceSanitized, t.DeadLetter], [t.LeakageAlerts]),
             _ => (Array.Empty<string>(), Array.Empty<string>()),
         };
         return ([.. inputs.Select(Dataset)], [.. outputs.Select(Dataset)]);

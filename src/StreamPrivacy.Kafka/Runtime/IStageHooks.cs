@@ -2,7 +2,8 @@ namespace StreamPrivacy.Kafka.Runtime;
 
 /// <summary>
 /// Optional lifecycle callbacks of a stage runner (<see cref="StageRunnerOptions.Hooks"/>), e.g. for
-/// the audit log: entries at start, a closing entry at a graceful stop.
+/// the audit log: entries at start, a closing entry at a graceful stop; the sanitize stage's leakage
+/// checks: alerts when a window closes. <see cref="StageHooks.Combine"/> joins several.
 /// </summary>
 public interface IStageHooks
 {
@@ -20,4 +21,12 @@ public interface IStageHooks
     /// commit never becomes visible, so state derived from it must be rebuilt.
     /// </summary>
     void OnAborted();
+
+    /// <summary>
+    /// Called on the consumer thread about every 100 ms while the stage runs (e.g. to close wall-clock
+    /// windows); what it produces commits with the stage's next commit.
+    /// </summary>
+    void OnTick(IStageOutput output)
+    {
+    }
 }

@@ -249,10 +249,11 @@ public sealed class StageRunner : IStageHealth
                 _sinceCommit++;
             }
 
-            if (_stateful is not null && Stopwatch.GetElapsedTime(_lastTickTicks) >= TickInterval)
+            if ((_stateful is not null || _options.Hooks is not null) && Stopwatch.GetElapsedTime(_lastTickTicks) >= TickInterval)
             {
                 _lastTickTicks = Stopwatch.GetTimestamp();
-                _stateful.Tick(_output);
+                _stateful?.Tick(_output);
+                _options.Hooks?.OnTick(_output);
             }
 
             ThrowIfDeliveryFailed();

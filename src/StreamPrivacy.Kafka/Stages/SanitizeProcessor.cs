@@ -16,7 +16,9 @@ namespace StreamPrivacy.Kafka.Stages;
 /// (consent, minimisation, pseudonymisation, field rules, free-text PII redaction, post-redaction
 /// verification) and produces the sanitized event keyed by the subject's pseudonym (the raw key, a
 /// subject id, is never forwarded). Bad input and withheld records are counted by reason and
-/// dead-lettered (encrypted), never forwarded. Not thread-safe: one instance per stage runner.
+/// dead-lettered (encrypted), never forwarded. With a <see cref="LeakageWatch"/>, every sanitized
+/// inference event and every withheld record is also checked for leakage (DESIGN §2: leakage checks
+/// on model outputs are part of this stage). Not thread-safe: one instance per worker thread.
 /// </summary>
 public sealed class SanitizeProcessor : IRecordProcessor
 {
@@ -30,6 +32,7 @@ public sealed class SanitizeProcessor : IRecordProcessor
     private readonly AvroSingleObjectCodec _codec;
     private readonly DeadLetterWriter _deadLetters;
     private readonly StageCounters _counters;
+    private readonly LeakageWatch? _leakage;
     private readonly ArrayBufferWriter<byte> _buffer = new(2048);
     private readonly RedactionCounts _eventCounts = new();
 
@@ -40,7 +43,8 @@ public sealed class SanitizeProcessor : IRecordProcessor
         EventSanitizer sanitizer,
         AvroSchemaCatalog catalog,
         DeadLetterWriter deadLetters,
-        StageCounters counters)
+        StageCounters counters,
+        LeakageWatch? leakage = null)
     {
         _topics = topics;
         _processing = processing;
@@ -49,6 +53,7 @@ public sealed class SanitizeProcessor : IRecordProcessor
         _codec = new AvroSingleObjectCodec(catalog);
         _deadLetters = deadLetters;
         _counters = counters;
+        _leakage = leakage;
         InputTopics = [topics.InferenceRaw, topics.FeaturesRaw];
     }
 
@@ -92,6 +97,7 @@ public sealed class SanitizeProcessor : IRecordProcessor
                 return;
             case SanitizeOutcome.Withheld:
                 _counters.OnWithheld();
+                _leakage?.ObserveWithheld();
                 Reject(record, result.Error!, output);
                 return;
             case SanitizeOutcome.DroppedNoConsent:
@@ -103,6 +109,10 @@ public sealed class SanitizeProcessor : IRecordProcessor
         var topic = kind == EventKind.Features ? _topics.FeaturesSanitized : _topics.InferenceSanitized;
         var key = result.SubjectPseudonym is null ? null : Encoding.UTF8.GetBytes(result.SubjectPseudonym);
         output.Produce(topic, key, Serialize(_buffer.WrittenSpan, kind));
+        if (kind == EventKind.Inference)
+        {
+            _leakage?.Observe(_buffer.WrittenSpan);
+        }
     }
 
     private byte[] Serialize(ReadOnlySpan<byte> json, EventKind kind)

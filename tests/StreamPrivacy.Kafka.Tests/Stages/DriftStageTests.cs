@@ -135,7 +135,7 @@ public sealed class DriftStageTests : IDisposable
         var parsed = lineage.Select(e => JsonDocument.Parse(e).RootElement).ToList();
         string Job(JsonElement e) => e.GetProperty("job").GetProperty("name").GetString()!;
         string Type(JsonElement e) => e.GetProperty("eventType").GetString()!;
-        foreach (var stage in new[] { "sanitize", "profile", "release", "leakage" })
+        foreach (var stage in new[] { "sanitize", "profile", "release" })
         {
             Assert.Contains(parsed, e => Job(e) == "streamprivacy." + stage && Type(e) == "START");
             Assert.Contains(parsed, e => Job(e) == "streamprivacy." + stage && Type(e) == "COMPLETE");

@@ -42,10 +42,55 @@ public sealed class LeakageStageTests : IDisposable
         Assert.InRange(pii.GetProperty("count").GetInt64(), 1, 20); // a window boundary may split the 20
     }
 
+    [Fact]
+    public async Task Run_OneClientRepeatingNearDuplicatePrompts_RaisesProbingForItsPseudonymOnly()
+    {
+        using var h = new PipelineHarness();
+        h.Options.Leakage.Window = TimeSpan.FromSeconds(1);
+        h.Options.Leakage.ProbingMinQueries = 20;
+        var prober = Enumerable.Range(0, 40).Select(i => ((string?)"prober-77", Event(i, "ok", "prober-77", $"what is the credit limit for applicant number {i % 3}")));
+        var others = Enumerable.Range(100, 40).Select(i => ((string?)("s" + i), Event(i, "ok", "s" + i, $"question {i} about something else entirely")));
+        h.Produce(h.Topics.InferenceRaw, prober.Concat(others));
+        await PipelineHarness.RunUntilAsync(h.CreatePipeline(), () => Kinds(h).Contains("probing"), TimeSpan.FromSeconds(60));
+
+        var probing = h.ReadAll(h.Topics.LeakageAlerts, 1, TimeSpan.FromSeconds(5))
+            .Select(a => Encoding.UTF8.GetString(a.Message.Value!))
+            .Where(t => t.Contains("\"probing\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.All(probing, t => Assert.DoesNotContain("prober-77", t, StringComparison.Ordinal));
+        Assert.All(probing, t => Assert.DoesNotContain("credit limit", t, StringComparison.Ordinal));
+        var alert = JsonDocument.Parse(Assert.Single(probing)).RootElement;
+        Assert.StartsWith("ps_", alert.GetProperty("client").GetString(), StringComparison.Ordinal);
+        Assert.True(alert.GetProperty("near_duplicate_share").GetDouble() >= 0.5);
+    }
+
+    [Fact]
+    public async Task Run_RecordWithheldByVerification_RaisesPostRedactionHit()
+    {
+        using var h = new PipelineHarness();
+        h.Options.Leakage.Window = TimeSpan.FromSeconds(1);
+        var policy = Path.Combine(_dir, "keep.yaml");
+        File.WriteAllText(policy, """
+            field_rules:
+              - path: $.text.response
+                operator: keep
+            free_text:
+              disabled_entities: [EMAIL_ADDRESS]
+            """);
+        h.Options.PolicyFile = policy;
+        h.Produce(h.Topics.InferenceRaw, [("s1", Event(1, "fine", prompt: $"write to {Email}")), ("s2", Event(2, "fine"))]);
+        var pipeline = h.CreatePipeline();
+        await PipelineHarness.RunUntilAsync(pipeline, () => Kinds(h).Contains("post_redaction_hit"), TimeSpan.FromSeconds(60));
+
+        var text = h.ReadAll(h.Topics.LeakageAlerts, 1, TimeSpan.FromSeconds(5)).Select(a => Encoding.UTF8.GetString(a.Message.Value!)).Single(t => t.Contains("post_redaction_hit", StringComparison.Ordinal));
+        Assert.DoesNotContain(Email, text, StringComparison.Ordinal);
+        Assert.Equal(1, JsonDocument.Parse(text).RootElement.GetProperty("count").GetInt64());
+    }
+
     private static HashSet<string> Kinds(PipelineHarness h) =>
         [.. h.ReadAll(h.Topics.LeakageAlerts, 0, TimeSpan.FromMilliseconds(500))
             .Select(r => JsonDocument.Parse(r.Message.Value!).RootElement.GetProperty("kind").GetString()!)];
 
-    private static byte[] Event(int i, string response) => Encoding.UTF8.GetBytes(
-        $$$"""{"event_id":"e-{{{i}}}","event_time":"{{{DateTimeOffset.UtcNow:O}}}","model":{"name":"m","version":"1"},"subject_id":"s{{{i}}}","consent":["monitoring"],"text":{"prompt":"hello","response":"{{{response}}}"}}""");
+    private static byte[] Event(int i, string response, string? subject = null, string prompt = "hello") => Encoding.UTF8.GetBytes(
+        $$$"""{"event_id":"e-{{{i}}}","event_time":"{{{DateTimeOffset.UtcNow:O}}}","model":{"name":"m","version":"1"},"subject_id":"{{{subject ?? "s" + i}}}","consent":["monitoring"],"text":{"prompt":"{{{prompt}}}","response":"{{{response}}}"}}""");
 }
