@@ -300,41 +300,60 @@ public sealed class RawEventInspector
 
         present = true;
         InputError? error = null;
+        Span<byte> name = stackalloc byte[256];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            // The feature's name is kept as bytes; its path string is built only for an error (most events have none).
+            var longName = reader.HasValueSequence || reader.ValueSpan.Length > name.Length ? reader.GetString() : null;
+            var nameLength = longName is null ? reader.CopyString(name) : 0;
             reader.Read();
-            var path = "$.features." + name;
-            switch (reader.TokenType)
+            var problem = reader.TokenType switch
             {
-                case JsonTokenType.StartObject:
-                    // A feature is a scalar or a vector of scalars (embeddings); nested objects are not features.
-                    reader.Skip();
-                    error ??= new InputError(InputErrorReason.WrongType, path, "must be a scalar or an array of scalars");
-                    break;
-                case JsonTokenType.StartArray:
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    {
-                        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                        {
-                            reader.Skip();
-                            error ??= new InputError(InputErrorReason.WrongType, path, "must be a scalar or an array of scalars");
-                        }
-                        else
-                        {
-                            error ??= CheckNumber(ref reader, path);
-                        }
-                    }
-
-                    break;
-                default:
-                    error ??= CheckNumber(ref reader, path);
-                    break;
+                // A feature is a scalar or a vector of scalars (embeddings); nested objects are not features.
+                JsonTokenType.StartObject => SkipAs(ref reader, InputErrorReason.WrongType),
+                JsonTokenType.StartArray => CheckVector(ref reader),
+                _ => IsFinite(ref reader) ? (InputErrorReason?)null : InputErrorReason.NonFiniteNumber,
+            };
+            if (problem is { } reason && error is null)
+            {
+                var path = "$.features." + (longName ?? System.Text.Encoding.UTF8.GetString(name[..nameLength]));
+                error = reason == InputErrorReason.WrongType
+                    ? new InputError(InputErrorReason.WrongType, path, "must be a scalar or an array of scalars")
+                    : new InputError(InputErrorReason.NonFiniteNumber, path, "number is not finite or out of range");
             }
         }
 
         return error;
     }
+
+    private static InputErrorReason? SkipAs(ref Utf8JsonReader reader, InputErrorReason reason)
+    {
+        reader.Skip();
+        return reason;
+    }
+
+    // The first problem in an array feature: a nested container (wrong type) or a non-finite number.
+    private static InputErrorReason? CheckVector(ref Utf8JsonReader reader)
+    {
+        InputErrorReason? problem = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                problem ??= InputErrorReason.WrongType;
+            }
+            else if (!IsFinite(ref reader))
+            {
+                problem ??= InputErrorReason.NonFiniteNumber;
+            }
+        }
+
+        return problem;
+    }
+
+    private static bool IsFinite(ref Utf8JsonReader reader) =>
+        reader.TokenType != JsonTokenType.Number || (reader.TryGetDouble(out var value) && double.IsFinite(value));
 
     private static InputError? CheckObject(ref Utf8JsonReader reader, string path)
     {
@@ -371,7 +390,5 @@ public sealed class RawEventInspector
     }
 
     private static InputError? CheckNumber(ref Utf8JsonReader reader, string path) =>
-        reader.TokenType == JsonTokenType.Number && !(reader.TryGetDouble(out var value) && double.IsFinite(value))
-            ? new InputError(InputErrorReason.NonFiniteNumber, path, "number is not finite or out of range")
-            : null;
+        IsFinite(ref reader) ? null : new InputError(InputErrorReason.NonFiniteNumber, path, "number is not finite or out of range");
 }

@@ -138,16 +138,12 @@ public sealed class LeakageMonitor
             state.Queries++;
             if (querySimHash is { } hash)
             {
-                if (state.Recent.Any(previous => SimHash.Distance(previous, hash) <= SimHash.NearDuplicateDistance))
+                if (state.HasNearDuplicate(hash))
                 {
                     state.NearDuplicates++;
                 }
 
-                state.Recent.Enqueue(hash);
-                if (state.Recent.Count > _settings.NearDuplicateHistory)
-                {
-                    state.Recent.Dequeue();
-                }
+                state.Remember(hash, _settings.NearDuplicateHistory);
             }
         }
     }
@@ -244,6 +240,41 @@ public sealed class LeakageMonitor
 
         public long NearDuplicates { get; set; }
 
-        public Queue<ulong> Recent { get; } = new();
+        // The last NearDuplicateHistory query hashes, as a ring.
+        private ulong[] _recent = [];
+        private int _count;
+        private int _next;
+
+        public bool HasNearDuplicate(ulong hash)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                if (SimHash.Distance(_recent[i], hash) <= SimHash.NearDuplicateDistance)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void Remember(ulong hash, int history)
+        {
+            if (history <= 0)
+            {
+                return;
+            }
+
+            if (_recent.Length < history && _count == _recent.Length)
+            {
+                // Full but below the history length: nothing was overwritten yet, so the ring is in order.
+                Array.Resize(ref _recent, Math.Min(history, Math.Max(4, _recent.Length * 2)));
+                _next = _count;
+            }
+
+            _recent[_next] = hash;
+            _next = (_next + 1) % _recent.Length;
+            _count = Math.Min(_count + 1, _recent.Length);
+        }
     }
 }

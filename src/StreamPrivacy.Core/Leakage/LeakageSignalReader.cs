@@ -24,6 +24,9 @@ public static class LeakageSignalReader
     private static readonly Dictionary<string, IReadOnlyDictionary<string, long>> NoRedactions = [];
     private static readonly Dictionary<string, int> NoHits = [];
 
+    [ThreadStatic]
+    private static List<(byte[] Utf8, string Text)>? _interned;
+
     /// <summary>
     /// The signals of <paramref name="json"/>, or null when the event names no model (nothing to attribute).
     /// </summary>
@@ -40,7 +43,8 @@ public static class LeakageSignalReader
         string? model = null, version = null, client = null;
         Dictionary<string, IReadOnlyDictionary<string, long>>? redactions = null;
         Dictionary<string, int>? hits = null;
-        ulong? prompt = null, features = null;
+        ulong? prompt = null;
+        (int Start, int Length)? features = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("model"u8))
@@ -70,8 +74,12 @@ public static class LeakageSignalReader
             }
             else if (reader.ValueTextEquals("features"u8))
             {
+                // Hashed only when the event has no prompt (known at the end): remember where it is.
                 reader.Read();
-                features = ReadFeatures(ref reader, json);
+                var start = (int)reader.TokenStartIndex;
+                var isObject = reader.TokenType == JsonTokenType.StartObject;
+                reader.Skip();
+                features = isObject ? (start, (int)reader.BytesConsumed - start) : null;
             }
             else
             {
@@ -82,7 +90,8 @@ public static class LeakageSignalReader
 
         return model is null
             ? null
-            : new LeakageSignals(model, version ?? string.Empty, client, redactions ?? NoRedactions, hits ?? NoHits, prompt ?? features);
+            : new LeakageSignals(model, version ?? string.Empty, client, redactions ?? NoRedactions, hits ?? NoHits,
+                prompt ?? (features is { } f ? FeatureHash(json.Slice(f.Start, f.Length), maxDepth) : null));
     }
 
     private static void ReadModel(ref Utf8JsonReader reader, ref string? model, ref string? version)
@@ -102,11 +111,11 @@ public static class LeakageSignalReader
             {
                 if (isName)
                 {
-                    model = reader.GetString();
+                    model = Intern(ref reader);
                 }
                 else
                 {
-                    version = reader.GetString();
+                    version = Intern(ref reader);
                 }
             }
             else
@@ -188,7 +197,7 @@ public static class LeakageSignalReader
             }
             else if (isPrompt)
             {
-                prompt = SimHash.Of(reader.GetString()!);
+                prompt = WithText(ref reader, static text => SimHash.Of(text));
             }
             else if (isResponse)
             {
@@ -224,51 +233,76 @@ public static class LeakageSignalReader
 
     private static void CountCanaries(ref Utf8JsonReader reader, CanarySet canaries, string path, ref Dictionary<string, int>? hits)
     {
-        if (canaries.IsEmpty)
+        if (!canaries.IsEmpty && WithText(ref reader, canaries.CountHits) is > 0 and var n)
         {
-            return;
+            (hits ??= new Dictionary<string, int>(StringComparer.Ordinal))[path] = n;
         }
+    }
 
+    // Decodes the current string value into a pooled buffer (no string is made), applies use, and clears the buffer.
+    private static T WithText<T>(ref Utf8JsonReader reader, TextFunc<T> use)
+    {
         var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
         var rented = ArrayPool<char>.Shared.Rent(length);
         try
         {
-            var text = rented.AsSpan(0, reader.CopyString(rented));
-            if (canaries.CountHits(text) is > 0 and var n)
-            {
-                (hits ??= new Dictionary<string, int>(StringComparer.Ordinal))[path] = n;
-            }
+            return use(rented.AsSpan(0, reader.CopyString(rented)));
         }
         finally
         {
-            // The buffer held model output text: clear it before it goes back to the shared pool.
+            // The buffer held model input or output text: clear it before it goes back to the shared pool.
             Array.Clear(rented, 0, length);
             ArrayPool<char>.Shared.Return(rented);
         }
     }
 
-    // The feature vector as "name raw-json-value " tokens, names in ordinal order.
-    private static ulong? ReadFeatures(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    // Model names and versions repeat: remember a few per thread by their UTF-8 bytes instead of decoding each time.
+    private static string Intern(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 64)
         {
-            reader.Skip();
-            return null;
+            return reader.GetString()!;
         }
 
-        var features = new List<(string Name, string Raw)>();
+        var cache = _interned ??= [];
+        var bytes = reader.ValueSpan;
+        foreach (var (utf8, text) in cache)
+        {
+            if (bytes.SequenceEqual(utf8))
+            {
+                return text;
+            }
+        }
+
+        var value = reader.GetString()!;
+        if (cache.Count < 32)
+        {
+            cache.Add((bytes.ToArray(), value));
+        }
+
+        return value;
+    }
+
+    private delegate T TextFunc<out T>(ReadOnlySpan<char> text);
+
+    // The feature vector (a JSON object) as "name raw-json-value " tokens, names in ordinal order.
+    private static ulong FeatureHash(ReadOnlySpan<byte> features, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(features, new JsonReaderOptions { MaxDepth = maxDepth });
+        reader.Read();
+        var tokens = new List<(string Name, string Raw)>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
             reader.Read();
             var start = (int)reader.TokenStartIndex;
             reader.Skip();
-            features.Add((name, Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed])));
+            tokens.Add((name, Encoding.UTF8.GetString(features[start..(int)reader.BytesConsumed])));
         }
 
-        features.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        tokens.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         var builder = new StringBuilder();
-        foreach (var (name, raw) in features)
+        foreach (var (name, raw) in tokens)
         {
             builder.Append(name).Append(' ').Append(raw).Append(' ');
         }

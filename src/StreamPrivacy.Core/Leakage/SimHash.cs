@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 
@@ -18,9 +19,30 @@ internal static class SimHash
     /// lower-cased with runs of non-letters/digits collapsed to one space, so a changed word moves
     /// only the few shingles around it.
     /// </summary>
-    public static ulong Of(string text)
+    public static ulong Of(string text) => Of(text.AsSpan());
+
+    /// <inheritdoc cref="Of(string)"/>
+    public static ulong Of(ReadOnlySpan<char> text)
     {
-        var normal = Normalise(text);
+        char[]? rented = null;
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        try
+        {
+            return OfNormal(buffer[..Normalise(text, buffer)]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                // It held (normalised) query text: clear before returning it to the shared pool.
+                Array.Clear(rented, 0, text.Length);
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static ulong OfNormal(ReadOnlySpan<char> normal)
+    {
         if (normal.Length == 0)
         {
             return 0;
@@ -32,7 +54,7 @@ internal static class SimHash
         const int Shingle = 4;
         for (var i = 0; i + Shingle <= Math.Max(normal.Length, Shingle); i++)
         {
-            var h = Hash(normal.AsSpan(i, Math.Min(Shingle, normal.Length - i)));
+            var h = Hash(normal.Slice(i, Math.Min(Shingle, normal.Length - i)));
             for (var b = 0; b < 8; b++)
             {
                 weights[b] += ByteSigns[(int)((h >> (8 * b)) & 0xFF)];
@@ -73,28 +95,30 @@ internal static class SimHash
         return h ^ (h >> 31);
     }
 
-    private static string Normalise(string text)
+    // Lower-cased letters and digits, each run of other characters collapsed to one space (none
+    // leading or trailing); returns the length written to destination (never longer than text).
+    private static int Normalise(ReadOnlySpan<char> text, Span<char> destination)
     {
-        var builder = new System.Text.StringBuilder(text.Length);
+        var length = 0;
         var space = false;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-                space = false;
-            }
-            else
+            var keep = c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+            if (!keep)
             {
                 space = true;
+                continue;
             }
+
+            if (space && length > 0)
+            {
+                destination[length++] = ' ';
+            }
+
+            destination[length++] = c < 128 ? (char)(char.IsAsciiLetterUpper(c) ? c | 0x20 : c) : char.ToLowerInvariant(c);
+            space = false;
         }
 
-        return builder.ToString();
+        return length;
     }
 }

@@ -60,13 +60,19 @@ public sealed class PostRedactionVerifier
                     EndValue(state);
                     continue;
                 case JsonTokenType.PropertyName:
+                    if (KnownCleanName(ref reader, state) is { } known)
+                    {
+                        path.Add(new PathElement(known));
+                        continue;
+                    }
+
                     path.Add(new PathElement("<key>"));
                     if (Scan(ref reader, state) is { } nameLeak)
                     {
                         return nameLeak; // the path names the key's position, never the key
                     }
 
-                    path[^1] = new PathElement(reader.GetString());
+                    path[^1] = new PathElement(RememberCleanName(ref reader, state));
                     continue;
                 case JsonTokenType.String when !IsExempt(path):
                     if (Scan(ref reader, state) is { } leak)
@@ -102,8 +108,37 @@ public sealed class PostRedactionVerifier
         }
     }
 
+    // Property names repeat across events: a name scanned clean before is recognised by its raw UTF-8
+    // bytes (unescaped names only) without decoding it or scanning it again. The verdict is the same
+    // as a fresh scan's (detection is a pure function of the text); the memo only saves the work.
+    private static string? KnownCleanName(ref Utf8JsonReader reader, State state) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= ScanCache.MaxLength * 4
+        && state.CleanNames.TryGet(reader.ValueSpan, out var name) ? name : null;
+
+    private static string RememberCleanName(ref Utf8JsonReader reader, State state)
+    {
+        var name = reader.GetString()!;
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= ScanCache.MaxLength * 4)
+        {
+            var hash = state.CleanNames.Hash(reader.ValueSpan);
+            if (state.CleanNames.Admit(hash))
+            {
+                state.CleanNames.Add(reader.ValueSpan, hash, name);
+            }
+        }
+
+        return name;
+    }
+
     private (string, string)? Scan(ref Utf8JsonReader reader, State state)
     {
+        // Short unescaped strings seen clean before: recognised by their raw bytes, not decoded again.
+        var plain = !reader.ValueIsEscaped && !reader.HasValueSequence && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= ScanCache.MaxLength;
+        if (plain && state.CleanStrings.TryGet(reader.ValueSpan, out _))
+        {
+            return null;
+        }
+
         var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
         var buffer = state.Chars(raw.Length);
         int length;
@@ -126,6 +161,11 @@ public sealed class PostRedactionVerifier
         if (state.Matches.Count == 0)
         {
             state.Cache.AddClean(text);
+            if (plain && state.CleanStrings.Admit(state.CleanStrings.Hash(raw)))
+            {
+                state.CleanStrings.Add(raw, state.CleanStrings.Hash(raw), true);
+            }
+
             return null;
         }
 
@@ -176,6 +216,10 @@ public sealed class PostRedactionVerifier
         public List<PiiMatch> Candidates { get; } = new(4);
 
         public ScanCache Cache { get; } = new();
+
+        public Utf8Memo<string> CleanNames { get; } = new(1024);
+
+        public Utf8Memo<bool> CleanStrings { get; } = new(2048);
 
         public Span<char> Chars(int length) => _chars.Get(length);
     }

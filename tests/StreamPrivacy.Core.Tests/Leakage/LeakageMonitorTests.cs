@@ -42,6 +42,30 @@ public sealed class LeakageMonitorTests
     }
 
     [Fact]
+    public void Probing_RepeatOlderThanTheHistory_IsNotANearDuplicate()
+    {
+        var time = new FakeTimeProvider(T0);
+        var monitor = new LeakageMonitor(new LeakageSettings { NearDuplicateHistory = 4, ProbingMinQueries = 1, NearDuplicateShare = 0.01 }, time);
+        string[] distinct = ["alpha beta gamma delta", "the weather in lisbon tomorrow", "explain my credit score please", "how many apples fit in a box", "summarise the underwriting notes"];
+        foreach (var text in distinct)
+        {
+            monitor.ObserveEvent("m", "1", NoPii, NoCanary, "client", SimHash.Of(text));
+        }
+
+        // The first query left the 4-entry history when the fifth arrived: repeating it is not a near-duplicate.
+        monitor.ObserveEvent("m", "1", NoPii, NoCanary, "client", SimHash.Of(distinct[0]));
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(monitor.CloseReady());
+
+        // A repeat of a query still in the history is.
+        monitor.ObserveEvent("m", "1", NoPii, NoCanary, "client", SimHash.Of(distinct[3]));
+        monitor.ObserveEvent("m", "1", NoPii, NoCanary, "client", SimHash.Of(distinct[3]));
+        time.Advance(TimeSpan.FromMinutes(1));
+        var probing = Assert.Single(monitor.CloseReady());
+        Assert.Equal(LeakageKind.Probing, probing.Finding.Kind);
+    }
+
+    [Fact]
     public void ManyConditions_RaisesAtMostTheLimitPerWindowAndKind()
     {
         var time = new FakeTimeProvider(T0);

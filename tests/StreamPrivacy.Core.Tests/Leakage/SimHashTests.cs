@@ -19,7 +19,20 @@ public sealed class SimHashTests
     [InlineData("explain the score in plain words")]
     [InlineData("What is the approval score for income 50012 and age 41 in country DE?")]
     [InlineData("ab")]
+    [InlineData("Ünïcödé ÀÉÎ straße — ΑΒΓ déjà vu, 東京 42")]
     public void Of_MatchesAScalarReferenceImplementation(string text) => Assert.Equal(Reference(text), SimHash.Of(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?!-- ..")]
+    public void Of_NoLettersOrDigits_IsZero(string text) => Assert.Equal(0UL, SimHash.Of(text));
+
+    [Fact]
+    public void Of_TextLongerThanTheStackBuffer_MatchesTheReference()
+    {
+        var text = string.Concat(Enumerable.Range(0, 120).Select(i => $"Word{i} ")); // > 512 characters
+        Assert.Equal(Reference(text), SimHash.Of(text));
+    }
 
     // The textbook SimHash over the same features: 64 scalar counters, +1/-1 per bit per shingle.
     private static ulong Reference(string text)
