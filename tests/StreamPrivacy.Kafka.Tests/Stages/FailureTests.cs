@@ -22,7 +22,7 @@ public sealed class FailureTests(ITestOutputHelper output)
         h.Cluster.PushRequestErrors(KafkaApiKey.Fetch, ErrorCode.NotLeaderForPartition, ErrorCode.UnknownTopicOrPart, ErrorCode.RequestTimedOut);
         h.Cluster.PushRequestErrors(KafkaApiKey.OffsetCommit, ErrorCode.RequestTimedOut, ErrorCode.NotCoordinatorForGroup, ErrorCode.GroupLoadInProgress);
         var pipeline = h.CreatePipeline();
-        await PipelineHarness.RunUntilAsync(pipeline, () => pipeline.Sanitize.Produced >= Count && Committed(h) >= Count, Timeout);
+        await PipelineHarness.RunUntilAsync(pipeline, () => pipeline.Sanitized >= Count && Committed(h) >= Count, Timeout);
 
         Assert.Equal(Count, DistinctSanitized(h));
         Assert.Equal(Count, Committed(h));
@@ -39,7 +39,7 @@ public sealed class FailureTests(ITestOutputHelper output)
         }
 
         var pipeline = h.CreatePipeline();
-        await PipelineHarness.RunUntilAsync(pipeline, () => pipeline.Sanitize.Produced >= Count, Timeout);
+        await PipelineHarness.RunUntilAsync(pipeline, () => pipeline.Sanitized >= Count, Timeout);
         Assert.Equal(Count, DistinctSanitized(h));
     }
 

@@ -109,7 +109,7 @@ public sealed class SanitizeStageTests
             $$$"""{"event_id":"f-{{{i}}}","event_time":"2026-11-20T10:00:00Z","feature_set":"fs","consent":["monitoring"],"features":{"x":{{{i}}}}}"""))).ToList();
         h.Produce(h.Topics.FeaturesRaw, features);
         var pipeline = h.CreatePipeline();
-        await PipelineHarness.RunUntilAsync(pipeline, () => pipeline.Sanitize.Produced >= 30, Timeout);
+        await PipelineHarness.RunUntilAsync(pipeline, () => pipeline.Sanitized >= 30, Timeout);
         Assert.Equal(30, h.ReadAll(h.Topics.FeaturesSanitized, 30, Timeout).Count);
     }
 
@@ -120,7 +120,7 @@ public sealed class SanitizeStageTests
         h.Options.Processing.OutputFormat = OutputFormat.Avro;
         h.Produce(h.Topics.InferenceRaw, Enumerable.Range(0, 20).Select(i => ((string?)"k", Event(i))));
         var pipeline = h.CreatePipeline();
-        await PipelineHarness.RunUntilAsync(pipeline, () => pipeline.Sanitize.Produced >= 20, Timeout);
+        await PipelineHarness.RunUntilAsync(pipeline, () => pipeline.Sanitized >= 20, Timeout);
         var codec = new AvroSingleObjectCodec(AvroSchemaCatalog.Default);
         var records = h.ReadAll(h.Topics.InferenceSanitized, 20, Timeout);
         Assert.Equal(20, records.Count);
