@@ -6,6 +6,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first (cached layer): solution-wide props pin every package version centrally.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Service.Runtime.props src/
 COPY src/StreamPrivacy.Core/StreamPrivacy.Core.csproj src/StreamPrivacy.Core/
 COPY src/StreamPrivacy.Kafka/StreamPrivacy.Kafka.csproj src/StreamPrivacy.Kafka/
 COPY src/StreamPrivacy.Cli/StreamPrivacy.Cli.csproj src/StreamPrivacy.Cli/

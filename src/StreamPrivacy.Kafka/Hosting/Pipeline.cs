@@ -27,6 +27,7 @@ namespace StreamPrivacy.Kafka.Hosting;
 public sealed class Pipeline
 {
     private readonly ILogger _logger;
+    private Func<CancellationToken, (int Events, TimeSpan Elapsed)>? _warmup;
 
     private Pipeline(IReadOnlyList<StageRunner> stages, ILogger logger)
     {
@@ -112,6 +113,7 @@ public sealed class Pipeline
             startup);
 
         var leakage = options.Leakage.Enabled ? CreateLeakageWatch(options, time, keys) : null;
+        (int, TimeSpan) Warmup(CancellationToken ct) => TransformWarmup.Run(sanitizer, leakage?.Canaries, options.Processing.WarmupEvents, TimeSpan.FromSeconds(3), ct);
 
         // processing.threads consumers in the sanitize group, like Kafka Streams' stream threads:
         // partitions are shared among them, each with its own processor, producer and transactions.
@@ -130,7 +132,7 @@ public sealed class Pipeline
         string[] sanitizedTopics = [options.Topics.InferenceSanitized, options.Topics.FeaturesSanitized];
         if (!drift)
         {
-            return new Pipeline(runners, logger) { Sanitize = counters, SanitizedTopics = sanitizedTopics, Leakage = leakage, Lineage = lineage };
+            return new Pipeline(runners, logger) { Sanitize = counters, SanitizedTopics = sanitizedTopics, Leakage = leakage, Lineage = lineage, _warmup = Warmup };
         }
 
         var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, auditKey, policy.Version, logger);
@@ -149,6 +151,7 @@ public sealed class Pipeline
             ProfileStage = (ProfileProcessor)profile.Processor,
             ReleaseStage = (ReleaseProcessor)release.Processor,
             Leakage = leakage,
+            _warmup = Warmup,
         };
     }
 
@@ -273,7 +276,18 @@ public sealed class Pipeline
             Lineage?.Start(name);
         }
 
+        // While the consumers join their groups, the JIT compiles the transform on synthetic events.
+        var warmup = _warmup is { } run ? Task.Run(() => run(linked.Token), CancellationToken.None) : null;
         var tasks = Stages.Select(s => s.RunAsync(linked.Token)).ToList();
+        if (warmup is not null)
+        {
+            _ = warmup.ContinueWith(
+                t => _logger.LogInformation("Transform warm-up: {Events} synthetic events in {Ms:0} ms", t.Result.Events, t.Result.Elapsed.TotalMilliseconds),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion,
+                TaskScheduler.Default);
+        }
+
         var first = await Task.WhenAny(tasks);
         if (first.IsFaulted)
         {

@@ -41,6 +41,9 @@ public sealed class LeakageWatch : IStageHooks
         _time = time;
     }
 
+    /// <summary>The registered canaries (keyed hashes).</summary>
+    public CanarySet Canaries => _canaries;
+
     /// <summary>Leakage conditions currently raised.</summary>
     public int Raised => _monitor.RaisedCount;
 

@@ -18,6 +18,9 @@ internal sealed class PipelineHarness : IDisposable
         Cluster = EmbeddedKafkaCluster.Start(3);
         Options = new StreamPrivacyOptions();
         Options.Processing.CommitInterval = TimeSpan.FromMilliseconds(200);
+
+        // The warm-up path runs in every pipeline test, kept short: the suite shares 2 cores.
+        Options.Processing.WarmupEvents = 500;
         Options.Keys.Files["pseudonym"] = WriteKey("pseudonym.key", 1);
         Options.Keys.Files["deadletter"] = WriteKey("dlq.key", 2);
         Options.Keys.KeyIds["deadletter"] = "dlq-test";
