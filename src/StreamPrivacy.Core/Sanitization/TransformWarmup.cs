@@ -8,10 +8,10 @@ using StreamPrivacy.Core.Simulation;
 namespace StreamPrivacy.Core.Sanitization;
 
 /// <summary>
-/// Runs synthetic events through the sanitize transform and the leakage reader once at start-up, while
-/// the consumers join their groups, so that the JIT has compiled the hot paths before the first real
-/// record: without it the first few hundred thousand records run partly as unoptimised code and pay
-/// for their own compilation (measured in the end-to-end benchmark, README "Performance").
+/// Runs synthetic events through the sanitize transform and the leakage reader once at start-up, before
+/// the stages start consuming, so that the JIT has compiled the hot paths before the first real record:
+/// without it the first few hundred thousand records run partly as unoptimised code and pay for their
+/// own compilation (measured in the end-to-end benchmark, README "Performance").
 /// </summary>
 /// <remarks>Only generated data passes through; every output is discarded and nothing is counted,
 /// produced or observed by a leakage monitor.</remarks>

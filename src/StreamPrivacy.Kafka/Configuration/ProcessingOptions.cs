@@ -49,8 +49,8 @@ public sealed class ProcessingOptions
     public int Workers { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
 
     /// <summary>
-    /// Synthetic events run through the sanitize transform at start-up, while the consumers join their
-    /// groups, so the JIT has compiled the hot paths before real traffic (at most 3 s; 0 turns it off).
+    /// Synthetic events run through the sanitize transform at start-up, before the stages consume, so
+    /// the JIT has compiled the hot paths before real traffic (at most 3 s; 0 turns it off).
     /// Default 20,000.
     /// </summary>
     public int WarmupEvents { get; set; } = 20_000;

@@ -276,18 +276,14 @@ public sealed class Pipeline
             Lineage?.Start(name);
         }
 
-        // While the consumers join their groups, the JIT compiles the transform on synthetic events.
-        var warmup = _warmup is { } run ? Task.Run(() => run(linked.Token), CancellationToken.None) : null;
-        var tasks = Stages.Select(s => s.RunAsync(linked.Token)).ToList();
-        if (warmup is not null)
+        // Before consuming, the JIT compiles the transform on synthetic events (bounded; see TransformWarmup).
+        if (_warmup is { } warmup)
         {
-            _ = warmup.ContinueWith(
-                t => _logger.LogInformation("Transform warm-up: {Events} synthetic events in {Ms:0} ms", t.Result.Events, t.Result.Elapsed.TotalMilliseconds),
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnRanToCompletion,
-                TaskScheduler.Default);
+            var (events, elapsed) = await Task.Run(() => warmup(linked.Token), CancellationToken.None);
+            _logger.LogInformation("Transform warm-up: {Events} synthetic events in {Ms:0} ms", events, elapsed.TotalMilliseconds);
         }
 
+        var tasks = Stages.Select(s => s.RunAsync(linked.Token)).ToList();
         var first = await Task.WhenAny(tasks);
         if (first.IsFaulted)
         {
