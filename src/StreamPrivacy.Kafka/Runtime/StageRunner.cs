@@ -589,6 +589,7 @@ public sealed class StageRunner : IStageHealth
         try
         {
             producer.AbortTransaction();
+            Counters.OnAborted();
             _logger.LogInformation("{Stage}: open transaction aborted after the failure", _processor.Name);
         }
         catch (KafkaException ex)
