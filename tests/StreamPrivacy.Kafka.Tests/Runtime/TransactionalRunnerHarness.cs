@@ -148,7 +148,7 @@ internal sealed class TransactionalRunnerHarness : IDisposable
     /// abort and at the last commit: the runner has settled after an abort once a commit followed it
     /// that covers a full re-processing pass.
     /// </summary>
-    internal sealed class TickHooks(Func<long>? processed = null) : IStageHooks
+    internal sealed class TickHooks(Func<long>? processed = null, string topic = Output) : IStageHooks
     {
         private int _pending;
         private int _ticksWithOutput;
@@ -175,7 +175,7 @@ internal sealed class TransactionalRunnerHarness : IDisposable
         {
             if (Interlocked.Exchange(ref _pending, 0) > 0)
             {
-                output.Produce(Output, null, Encoding.UTF8.GetBytes(_value));
+                output.Produce(topic, null, Encoding.UTF8.GetBytes(_value));
                 Interlocked.Increment(ref _ticksWithOutput);
             }
         }
