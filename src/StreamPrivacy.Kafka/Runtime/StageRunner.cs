@@ -104,7 +104,7 @@ public sealed class StageRunner : IStageHealth
     /// <summary>Worker threads processing records (1: the consumer thread processes them itself).</summary>
     public int Workers => _createProcessor is null ? 1 : Math.Max(1, _options.Workers);
 
-    /// <summary>True while the runner commits with transactions (exactly-once).</summary>
+    /// <summary>True when the runner commits with transactions (exactly-once); fixed when it is built (<see cref="StageRunnerOptions.ExactlyOnce"/>).</summary>
     public bool IsExactlyOnce => _exactlyOnce;
 
     /// <summary>Live counts of this runner.</summary>
@@ -336,18 +336,18 @@ public sealed class StageRunner : IStageHealth
             return;
         }
 
-        if (_processed.Count == 0 && Volatile.Read(ref _uncommittedOutputs) == 0)
+        var offsets = PendingOffsets();
+        if (offsets.Count == 0 && Volatile.Read(ref _uncommittedOutputs) == 0)
         {
+            // Nothing new (e.g. a stateful stage holding its safe offsets back): no empty transaction.
+            _sinceCommit = 0;
+            _lastCommitTicks = Stopwatch.GetTimestamp();
             return;
         }
 
-        var offsets = PendingOffsets();
         if (_exactlyOnce)
         {
-            if (offsets.Count > 0 || Volatile.Read(ref _uncommittedOutputs) > 0)
-            {
-                CommitTransaction(consumer, offsets, rewind);
-            }
+            CommitTransaction(consumer, offsets, rewind);
         }
         else
         {
