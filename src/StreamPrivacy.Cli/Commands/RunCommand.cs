@@ -29,17 +29,21 @@ internal static class RunCommand
             Description = "Delivery guarantee: auto (default: exactly-once on a real broker, at-least-once on the embedded one), exactly_once or at_least_once; overrides processing.guarantee.",
         };
         guarantee.AcceptOnlyFromAmong("auto", "exactly_once", "at_least_once");
+        var instance = new Option<string?>("--instance-id")
+        {
+            Description = $"This instance's id, unique among running instances (transactional ids, client ids, audit chains); default: ${InstanceIds.EnvironmentVariable}, else machine name and process id.",
+        };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Debug logging." };
         var command = new Command("run", "Run the pipeline until SIGTERM or Ctrl+C, then flush, commit and exit 0.")
         {
-            bootstrap, config, properties, guarantee, verbose,
+            bootstrap, config, properties, guarantee, instance, verbose,
         };
         command.SetAction((parse, ct) => RunAsync(
-            parse.GetValue(bootstrap), parse.GetValue(config), parse.GetValue(properties) ?? [], parse.GetValue(guarantee), parse.GetValue(verbose), ct));
+            parse.GetValue(bootstrap), parse.GetValue(config), parse.GetValue(properties) ?? [], parse.GetValue(guarantee), parse.GetValue(instance), parse.GetValue(verbose), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? bootstrap, FileInfo? configFile, string[] properties, string? guarantee, bool verbose, CancellationToken ct)
+    private static async Task<int> RunAsync(string? bootstrap, FileInfo? configFile, string[] properties, string? guarantee, string? instanceId, bool verbose, CancellationToken ct)
     {
         using var loggers = ConsoleLogging.Create(verbose ? LogLevel.Debug : LogLevel.Information);
         var logger = loggers.CreateLogger("StreamPrivacy.Run");
@@ -64,6 +68,14 @@ internal static class RunCommand
             if (guarantee is not null)
             {
                 options.Processing.Guarantee = guarantee;
+            }
+
+            // The flag, else the environment (e.g. the pod name through the downward API), else a
+            // default unique per process (Pipeline.Create logs it).
+            instanceId ??= Environment.GetEnvironmentVariable(InstanceIds.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : null;
+            if (instanceId is not null)
+            {
+                InstanceIds.Validate(instanceId);
             }
 
             options.Validate();
@@ -111,7 +123,7 @@ internal static class RunCommand
                 await TopicProvisioner.ProvisionAsync(admin, options.Topics, options.Kafka.EmbeddedPartitions, replicationFactor: -1, logger);
             }
 
-            var pipeline = Pipeline.Create(options, servers, loggers, TimeProvider.System);
+            var pipeline = Pipeline.Create(options, servers, loggers, TimeProvider.System, instanceId);
             telemetry.Attach(pipeline.Stages);
             await pipeline.RunAsync(signal.Token);
             telemetry.MarkStopping();

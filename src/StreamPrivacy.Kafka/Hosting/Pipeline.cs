@@ -67,12 +67,44 @@ public sealed class Pipeline
     /// <summary>Counters of the release stage, or null when drift is disabled.</summary>
     public StageCounters? Release { get; private init; }
 
-    /// <summary>Builds the pipeline for <paramref name="bootstrapServers"/>.</summary>
-    /// <exception cref="OptionsValidationException">The configuration or the policy is invalid.</exception>
-    public static Pipeline Create(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId = null)
+    /// <summary>
+    /// Builds the pipeline for <paramref name="bootstrapServers"/>. With <c>processing.guarantee</c>
+    /// <c>exactly_once</c>, or <c>auto</c> on a broker that is not the embedded one, it first asks the
+    /// broker once whether transactions work (<see cref="TransactionProbe"/>, up to 30 s while the
+    /// transaction coordinator is unavailable) and builds every stage with the outcome.
+    /// </summary>
+    /// <param name="options">The configuration.</param>
+    /// <param name="bootstrapServers">Kafka bootstrap servers.</param>
+    /// <param name="loggers">Logger factory.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="instanceId">
+    /// This instance's id (see <see cref="InstanceIds"/>), unique among live instances; null: a default
+    /// unique per process (<see cref="InstanceIds.Default"/>).
+    /// </param>
+    /// <exception cref="OptionsValidationException">The configuration, the policy or the instance id is invalid.</exception>
+    /// <exception cref="StageFailedException">Exactly-once was requested and the broker refused transactions.</exception>
+    public static Pipeline Create(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId = null) =>
+        Create(options, bootstrapServers, loggers, time, instanceId, DefaultProbeBudget);
+
+    /// <summary>As the public overload, with the time the transaction probe may wait for a coordinator.</summary>
+    internal static Pipeline Create(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, TimeSpan probeBudget)
     {
         options.Validate();
         var logger = loggers.CreateLogger("StreamPrivacy.Pipeline");
+        string id;
+        if (instanceId is null)
+        {
+            id = InstanceIds.Default();
+            logger.LogInformation("Instance id {Id} (default: machine name and process id, unique per process; --instance-id or {Variable} give a stable one, so a restart continues its audit chain and fences its previous transactional producers at once)", id, InstanceIds.EnvironmentVariable);
+        }
+        else
+        {
+            InstanceIds.Validate(instanceId);
+            id = instanceId;
+            logger.LogInformation("Instance id {Id}", id);
+        }
+
+        var (exactlyOnce, guarantee) = DecideGuarantee(options, bootstrapServers, id, probeBudget, logger);
         var keys = new KeyRing(options.Keys.Directory, options.Keys.Files, options.Keys.KeyIds, warning => logger.LogWarning("{Warning}", warning));
         SanitizePolicy policy;
         string policyText;
@@ -102,9 +134,9 @@ public sealed class Pipeline
         var drift = options.Drift.Enabled && options.Drift.References.Count > 0;
         var auditKey = keys.Get(KeyNames.Audit);
         var startup = StartupAuditEntries(policy.Version, policyText, keys, drift && options.Drift.ParsedMechanism != ReleaseMechanism.None);
-        var sanitizeReader = RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, instanceId);
+        var sanitizeReader = RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, id, exactlyOnce);
         var sanitizeAudit = new AuditWriter(
-            $"{SanitizeProcessor.StageName}/{instanceId ?? Environment.MachineName}",
+            $"{SanitizeProcessor.StageName}/{id}",
             options.Topics.Ledger,
             auditKey,
             () => TopicSnapshotReader.ReadAll(sanitizeReader, options.Topics.Ledger, options.Processing.ShutdownTimeout),
@@ -121,21 +153,21 @@ public sealed class Pipeline
         var runners = Enumerable.Range(0, options.Processing.Threads).Select(thread =>
         {
             // One processor per worker thread (SanitizeProcessor is not thread-safe; the sanitizer and the leakage watch are).
-            var id = options.Processing.Threads == 1 ? instanceId : $"{instanceId ?? Environment.MachineName}-t{thread}";
+            var threadId = options.Processing.Threads == 1 ? id : $"{id}-t{thread}";
             return new StageRunner(
                 () => new SanitizeProcessor(options.Topics, options.Processing, sanitizer, AvroSchemaCatalog.Default, deadLetters, counters, leakage),
-                RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, id, options.Processing.Workers, thread == 0 ? StageHooks.Combine(sanitizeAudit, leakage) : null),
+                RunnerOptions(options, bootstrapServers, SanitizeProcessor.StageName, threadId, exactlyOnce, options.Processing.Workers, thread == 0 ? StageHooks.Combine(sanitizeAudit, leakage) : null),
                 counters,
                 sanitizeLogger);
         }).ToList();
-        logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}, {Threads} sanitize thread(s) with {Workers} worker(s) each", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, ExactlyOnce(options) ? "exactly-once" : "at-least-once", options.Processing.Threads, options.Processing.Workers);
+        logger.LogInformation("Pipeline built: policy {Version} ({Source}), output {Format}, {Guarantee}, {Threads} sanitize thread(s) with {Workers} worker(s) each", policy.Version, options.PolicyFile ?? "shipped default", options.Processing.OutputFormat, guarantee, options.Processing.Threads, options.Processing.Workers);
         string[] sanitizedTopics = [options.Topics.InferenceSanitized, options.Topics.FeaturesSanitized];
         if (!drift)
         {
             return new Pipeline(runners, logger) { Sanitize = counters, SanitizedTopics = sanitizedTopics, Leakage = leakage, Lineage = lineage, _warmup = Warmup };
         }
 
-        var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, instanceId, keys, auditKey, policy.Version, logger);
+        var (profile, release) = CreateDriftStages(options, bootstrapServers, loggers, time, id, exactlyOnce, keys, auditKey, policy.Version, logger);
         if (lineage is not null)
         {
             ((ReleaseProcessor)release.Processor).LineageRunning = budget => lineage.Running(ReleaseProcessor.StageName, budget, release.Counters);
@@ -193,7 +225,7 @@ public sealed class Pipeline
         return entries;
     }
 
-    private static (StageRunner Profile, StageRunner Release) CreateDriftStages(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, KeyRing keys, SecretKey auditKey, string policyVersion, ILogger logger)
+    private static (StageRunner Profile, StageRunner Release) CreateDriftStages(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string instanceId, bool exactlyOnce, KeyRing keys, SecretKey auditKey, string policyVersion, ILogger logger)
     {
         var drift = options.Drift;
         var references = new Dictionary<string, ReferenceProfile>(StringComparer.Ordinal);
@@ -220,14 +252,14 @@ public sealed class Pipeline
         var profileDeadLetters = new DeadLetterWriter(options.Topics.DeadLetter, ProfileProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
         var profileLogger = loggers.CreateLogger("StreamPrivacy.Stage." + ProfileProcessor.StageName);
         var profile = new ProfileProcessor(options.Topics, drift, options.Processing, references, AvroSchemaCatalog.Default, profileDeadLetters, profileCounters, time, profileLogger);
-        var profileRunner = new StageRunner(profile, RunnerOptions(options, bootstrapServers, profile.Name, instanceId), profileCounters, profileLogger);
+        var profileRunner = new StageRunner(profile, RunnerOptions(options, bootstrapServers, profile.Name, instanceId, exactlyOnce), profileCounters, profileLogger);
 
         var releaseCounters = new StageCounters(ReleaseProcessor.StageName, time);
         var releaseLogger = loggers.CreateLogger("StreamPrivacy.Stage." + ReleaseProcessor.StageName);
-        var ledgerReader = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId);
+        var ledgerReader = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId, exactlyOnce);
         Func<IReadOnlyList<SnapshotRecord>> readLedger = () => TopicSnapshotReader.ReadAll(ledgerReader, options.Topics.Ledger, options.Processing.ShutdownTimeout);
-        var audit = new AuditWriter($"{ReleaseProcessor.StageName}/{instanceId ?? Environment.MachineName}", options.Topics.Ledger, auditKey, readLedger, time, releaseLogger);
-        var releaseOptions = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId, hooks: audit);
+        var audit = new AuditWriter($"{ReleaseProcessor.StageName}/{instanceId}", options.Topics.Ledger, auditKey, readLedger, time, releaseLogger);
+        var releaseOptions = RunnerOptions(options, bootstrapServers, ReleaseProcessor.StageName, instanceId, exactlyOnce, hooks: audit);
         var noiseKey = drift.ParsedMechanism == ReleaseMechanism.None ? null : keys.Get(KeyNames.Noise);
         var release = new ReleaseProcessor(
             options.Topics,
@@ -251,7 +283,11 @@ public sealed class Pipeline
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(text));
     }
 
-    /// <summary>True when the stages run exactly-once (transactions) with <paramref name="options"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="options"/> ask for exactly-once (transactions): <c>exactly_once</c>, or
+    /// <c>auto</c> with a broker that is not the embedded one. <see cref="Create(StreamPrivacyOptions, string, ILoggerFactory, TimeProvider, string?)"/>
+    /// then probes the broker; under <c>auto</c> the stages may still run at-least-once.
+    /// </summary>
     /// <exception cref="OptionsValidationException">Exactly-once was requested on the embedded cluster.</exception>
     public static bool ExactlyOnce(StreamPrivacyOptions options) => options.Processing.Guarantee switch
     {
@@ -326,16 +362,41 @@ public sealed class Pipeline
         Lineage.Dispose();
     }
 
-    private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string? instanceId, int workers = 1, IStageHooks? hooks = null) => new()
+    // One decision for every stage (a per-stage fallback could leave some stages exactly-once and
+    // others not, e.g. while the coordinator loads after a broker restart).
+    private static (bool ExactlyOnce, string Description) DecideGuarantee(StreamPrivacyOptions options, string bootstrapServers, string instanceId, TimeSpan probeBudget, ILogger logger)
+    {
+        if (!ExactlyOnce(options))
+        {
+            return (false, options.Processing.Guarantee == "auto" ? "at-least-once (auto: the embedded cluster has no transactions)" : "at-least-once");
+        }
+
+        var probe = TransactionProbe.Run(KafkaClientConfigs.Producer(RunnerOptions(options, bootstrapServers, "probe", instanceId, exactlyOnce: true)), probeBudget, logger);
+        if (probe.Support == TransactionSupport.Supported)
+        {
+            return (true, "exactly-once");
+        }
+
+        if (options.Processing.Guarantee == "auto" && probe.AllowsFallback)
+        {
+            logger.LogWarning("processing.guarantee auto: running AT-LEAST-ONCE because {Reason}", probe.Reason);
+            return (false, "at-least-once (auto: the broker refused transactions)");
+        }
+
+        throw new StageFailedException($"processing.guarantee {options.Processing.Guarantee}: exactly-once is not possible because {probe.Reason}");
+    }
+
+    private static readonly TimeSpan DefaultProbeBudget = TimeSpan.FromSeconds(30);
+
+    private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string instanceId, bool exactlyOnce, int workers = 1, IStageHooks? hooks = null) => new()
     {
         Hooks = hooks,
         Workers = workers,
-        ExactlyOnce = ExactlyOnce(options),
-        FallBackToAtLeastOnce = options.Processing.Guarantee == "auto",
-        TransactionalId = $"{options.Processing.GroupIdPrefix}-{stage}-{instanceId ?? Environment.MachineName}",
+        ExactlyOnce = exactlyOnce,
+        TransactionalId = $"{options.Processing.GroupIdPrefix}-{stage}-{instanceId}",
         BootstrapServers = bootstrapServers,
         GroupId = $"{options.Processing.GroupIdPrefix}-{stage}",
-        ClientId = instanceId is null ? $"streamprivacy-{stage}" : $"streamprivacy-{stage}-{instanceId}",
+        ClientId = $"streamprivacy-{stage}-{instanceId}",
         CommonProperties = options.Kafka.Properties,
         ConsumerProperties = options.Kafka.Consumer,
         ProducerProperties = options.Kafka.Producer,

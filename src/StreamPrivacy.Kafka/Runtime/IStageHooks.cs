@@ -23,6 +23,14 @@ public interface IStageHooks
     void OnAborted();
 
     /// <summary>
+    /// Called after a successful commit (exactly-once: the transaction committed; at-least-once: the
+    /// outputs were acknowledged): what the hooks produced so far is durable and cannot be aborted any more.
+    /// </summary>
+    void OnCommitted()
+    {
+    }
+
+    /// <summary>
     /// Called on the consumer thread about every 100 ms while the stage runs (e.g. to close wall-clock
     /// windows); what it produces commits with the stage's next commit.
     /// </summary>

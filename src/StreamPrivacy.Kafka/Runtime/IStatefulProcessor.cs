@@ -24,6 +24,16 @@ public interface IStatefulProcessor : IRecordProcessor
     {
     }
 
+    /// <summary>
+    /// Exactly-once only: the open transaction was aborted, so nothing produced since the last commit
+    /// will ever be visible. Drop state derived from those outputs (e.g. releases recorded in memory);
+    /// the runner then calls <see cref="OnRevoked"/> and <see cref="OnAssigned"/> for the partitions it
+    /// still owns, after seeking them back to their committed offsets.
+    /// </summary>
+    void OnAborted()
+    {
+    }
+
     /// <summary>Called about every 100 ms from the consume loop: close windows, emit markers, release.</summary>
     void Tick(IStageOutput output);
 

@@ -31,6 +31,14 @@ internal static class KafkaClientConfigs
         // Offsets are committed by the runner only after the outputs are acknowledged.
         config.EnableAutoCommit = false;
         config.EnableAutoOffsetStore = false;
+
+        // Exactly-once reads only committed outputs of the stage upstream; read_uncommitted would see
+        // records of aborted transactions, so a user property may not turn it off.
+        if (options.ExactlyOnce)
+        {
+            config.IsolationLevel = IsolationLevel.ReadCommitted;
+        }
+
         return config;
     }
 
@@ -43,6 +51,11 @@ internal static class KafkaClientConfigs
             LingerMs = 5,
             BatchNumMessages = 10_000,
         };
+        if (options.ExactlyOnce)
+        {
+            config.TransactionTimeoutMs = TransactionTimeoutMs(options.CommitInterval);
+        }
+
         Apply(config, options.CommonProperties);
         Apply(config, options.ProducerProperties);
 
@@ -56,6 +69,18 @@ internal static class KafkaClientConfigs
 
         return config;
     }
+
+    /// <summary>
+    /// Default <c>transaction.timeout.ms</c> under exactly-once: 20 s, or three commit intervals if that
+    /// is longer. A transaction normally lives one commit interval (1 s), so 20 s leaves room for slow
+    /// commits, while a crashed instance's open transaction (its transactional id is not re-initialised
+    /// when the instance id changes, e.g. a new pod name) stops holding back read_committed consumers
+    /// downstream after 20 s rather than librdkafka's 60 s. It also bounds <c>message.timeout.ms</c>
+    /// (librdkafka lowers it to the transaction timeout): a longer broker outage aborts the transaction
+    /// and the stage re-processes from its last commit. A user property overrides it.
+    /// </summary>
+    internal static int TransactionTimeoutMs(TimeSpan commitInterval) =>
+        (int)Math.Min(900_000, Math.Max(20_000, 3 * commitInterval.TotalMilliseconds));
 
     private static void Apply(ClientConfig config, IReadOnlyDictionary<string, string> properties)
     {

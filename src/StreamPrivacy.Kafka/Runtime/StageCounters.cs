@@ -15,6 +15,7 @@ public sealed class StageCounters
     private long _consumed;
     private long _dropped;
     private long _commits;
+    private long _aborts;
     private long _withheld;
     private readonly ConcurrentDictionary<string, long> _redactions = new(StringComparer.Ordinal);
 
@@ -39,6 +40,9 @@ public sealed class StageCounters
 
     /// <summary>Offset commits.</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Transactions aborted (exactly-once only): their outputs were discarded and their input re-processed.</summary>
+    public long Aborts => Interlocked.Read(ref _aborts);
 
     /// <summary>Records withheld by post-redaction verification.</summary>
     public long Withheld => Interlocked.Read(ref _withheld);
@@ -124,5 +128,11 @@ public sealed class StageCounters
     {
         Interlocked.Increment(ref _commits);
         StreamPrivacyTelemetry.Commits.Add(1, _stageTag);
+    }
+
+    internal void OnAborted()
+    {
+        Interlocked.Increment(ref _aborts);
+        StreamPrivacyTelemetry.TransactionsAborted.Add(1, _stageTag);
     }
 }

@@ -41,6 +41,14 @@ public static class StageHooks
             }
         }
 
+        public void OnCommitted()
+        {
+            foreach (var h in hooks)
+            {
+                h.OnCommitted();
+            }
+        }
+
         public void OnTick(IStageOutput output)
         {
             foreach (var h in hooks)

@@ -7,7 +7,7 @@ using StreamPrivacy.Kafka.Telemetry;
 namespace StreamPrivacy.Kafka.Runtime;
 
 /// <summary>
-/// The consume–transform–produce loop every stage runs on (at-least-once). Outputs go through an
+/// The consume–transform–produce loop every stage runs on. At-least-once: outputs go through an
 /// idempotent producer; a consumed record's offset is committed only after every output produced
 /// before it has been acknowledged by the broker. On rebalance (revoke) and on graceful stop the
 /// runner flushes and commits what it has processed, so a new owner resumes exactly after it.
@@ -17,6 +17,16 @@ namespace StreamPrivacy.Kafka.Runtime;
 /// partition's records are processed in order, and every commit first waits until all dispatched
 /// records are processed.
 /// </summary>
+/// <remarks>
+/// Exactly-once (<see cref="StageRunnerOptions.ExactlyOnce"/>): outputs and input offsets commit in one
+/// transaction, also when the only outputs since the last commit came from ticks or hooks. A failed
+/// delivery, a produce refused because the transaction failed, an abortable commit error or lost
+/// partitions abort the transaction, seek the partitions still owned back to their committed offsets
+/// and rebuild stateful processors there (<see cref="IStatefulProcessor.OnAborted"/>). Retriable errors
+/// of transactional calls repeat the same call; fatal ones (e.g. fenced by a newer producer with the
+/// same transactional id) stop the stage. After a failure nothing more is committed: the open
+/// transaction is aborted.
+/// </remarks>
 public sealed class StageRunner : IStageHealth
 {
     private readonly IRecordProcessor _processor;
@@ -25,7 +35,7 @@ public sealed class StageRunner : IStageHealth
     private readonly IStatefulProcessor? _stateful;
     private readonly Func<IRecordProcessor>? _createProcessor;
     private PartitionWorkers? _workers;
-    private bool _exactlyOnce;
+    private readonly bool _exactlyOnce;
     private readonly Dictionary<TopicPartition, Offset> _processed = [];
 
     // With workers: offsets after records handed to a worker; they become processed (committable)
@@ -40,6 +50,14 @@ public sealed class StageRunner : IStageHealth
     private int _sinceCommit;
     private long _lastCommitTicks;
     private volatile Error? _deliveryError;
+
+    // Exactly-once: outputs produced into the open transaction (also by ticks and hooks, with no new
+    // input); the transaction failed and must be aborted; an abort is purging the queue; the stage
+    // failed and must not commit anything more (the revoke handler runs again during Close).
+    private int _uncommittedOutputs;
+    private volatile bool _abortRequired;
+    private volatile bool _aborting;
+    private volatile bool _stopCommitting;
     private readonly ConsumerLagTracker _lag;
     private volatile bool _running;
     private volatile bool _assigned;
@@ -86,7 +104,7 @@ public sealed class StageRunner : IStageHealth
     /// <summary>Worker threads processing records (1: the consumer thread processes them itself).</summary>
     public int Workers => _createProcessor is null ? 1 : Math.Max(1, _options.Workers);
 
-    /// <summary>True while the runner commits with transactions (exactly-once).</summary>
+    /// <summary>True when the runner commits with transactions (exactly-once); fixed when it is built (<see cref="StageRunnerOptions.ExactlyOnce"/>).</summary>
     public bool IsExactlyOnce => _exactlyOnce;
 
     /// <summary>Live counts of this runner.</summary>
@@ -151,54 +169,42 @@ public sealed class StageRunner : IStageHealth
                 _logger.LogInformation("{Stage}: assigned {Count} partitions", _processor.Name, partitions.Count);
                 _stateful?.OnAssigned(partitions);
             })
-            .SetPartitionsRevokedHandler((c, partitions) =>
-            {
-                // Hand over cleanly: everything processed so far is acknowledged and committed
-                // (for a stateful stage: up to its safe offsets, so the next owner rebuilds the state).
-                _logger.LogInformation("{Stage}: {Count} partitions revoked, committing", _processor.Name, partitions.Count);
-                Commit(c, _options.ShutdownTimeout);
-                Forget(partitions.Select(p => p.TopicPartition).ToList());
-            })
-            .SetPartitionsLostHandler((c, partitions) =>
-            {
-                // Lost partitions belong to someone else already: their offsets must not be committed by us.
-                _logger.LogWarning("{Stage}: {Count} partitions lost; their uncommitted records will be processed again", _processor.Name, partitions.Count);
-                DrainWorkers();
-                Forget(partitions.Select(p => p.TopicPartition).ToList());
-                if (_exactlyOnce)
-                {
-                    // Their outputs are in the open transaction: abort it and redo what we still own.
-                    AbortAndRewind(c);
-                }
-            })
+            .SetPartitionsRevokedHandler((c, partitions) => OnRevoked(c, [.. partitions.Select(p => p.TopicPartition)]))
+            .SetPartitionsLostHandler((c, partitions) => OnLost(c, [.. partitions.Select(p => p.TopicPartition)]))
             .Build();
 
         using var lagGauge = StreamPrivacyTelemetry.ObserveConsumerLag(_lag.Observe);
-        if (_options.Hooks is { } hooks)
-        {
-            hooks.OnStarted(_output);
-            CommitHookOutputs();
-        }
-
-        consumer.Subscribe(_processor.InputTopics);
-        _lastCommitTicks = Stopwatch.GetTimestamp();
-        _logger.LogInformation("{Stage}: started, consuming {Topics}", _processor.Name, string.Join(", ", _processor.InputTopics));
+        var completed = false;
         try
         {
-            Loop(consumer, stoppingToken);
-            _options.Hooks?.OnStopping(_output);
-            Commit(consumer, _options.ShutdownTimeout);
-            if (_options.Hooks is not null)
+            if (_options.Hooks is { } hooks)
             {
+                hooks.OnStarted(_output);
                 CommitHookOutputs();
             }
+
+            consumer.Subscribe(_processor.InputTopics);
+            _lastCommitTicks = Stopwatch.GetTimestamp();
+            _logger.LogInformation("{Stage}: started, consuming {Topics}", _processor.Name, string.Join(", ", _processor.InputTopics));
+            Loop(consumer, stoppingToken);
+            _options.Hooks?.OnStopping(_output);
+            Commit(consumer, rewind: []);
+            completed = true;
         }
         finally
         {
-            // After a failure, records still queued are dropped and their offsets never committed
-            // (the consumer's close below may commit in its revoke handler, but only drained offsets).
+            // After a failure, records still queued are dropped and nothing more is committed: not
+            // by the consumer's close below, whose revoke handler would otherwise commit, and under
+            // exactly-once not the open transaction either, whose outputs include records processed
+            // after the last drain (and the partial outputs of a record whose processing threw).
             workers?.Dispose();
             _workers = null;
+            if (!completed)
+            {
+                _stopCommitting = true;
+                AbortQuietly();
+            }
+
             CloseQuietly(consumer);
             _producer = null;
             _admin = null;
@@ -206,6 +212,45 @@ public sealed class StageRunner : IStageHealth
 
         _logger.LogInformation("{Stage}: stopped after {Count} records", _processor.Name, Counters.Consumed);
     }
+
+    private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> revoked)
+    {
+        if (_stopCommitting)
+        {
+            Forget(revoked);
+            return;
+        }
+
+        // Hand over cleanly: everything processed so far is acknowledged and committed (for a
+        // stateful stage: up to its safe offsets, so the next owner rebuilds the state). If that
+        // transaction must be aborted instead, only the partitions kept are rewound.
+        _logger.LogInformation("{Stage}: {Count} partitions revoked, committing", _processor.Name, revoked.Count);
+        Commit(consumer, rewind: () => Owned(consumer, revoked));
+        Forget(revoked);
+    }
+
+    private void OnLost(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> lost)
+    {
+        // Lost partitions belong to someone else already: their offsets must not be committed by us.
+        _logger.LogWarning("{Stage}: {Count} partitions lost; their uncommitted records will be processed again", _processor.Name, lost.Count);
+        if (_stopCommitting)
+        {
+            Forget(lost);
+            return;
+        }
+
+        DrainWorkers();
+        Forget(lost);
+        if (_exactlyOnce)
+        {
+            // Their outputs are in the open transaction: abort it and redo what we still own (the
+            // assignment still lists the lost partitions while this handler runs).
+            AbortAndRewind(consumer, Owned(consumer, lost), "partitions lost");
+        }
+    }
+
+    private static List<TopicPartition> Owned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> leaving) =>
+        [.. consumer.Assignment.Except(leaving)];
 
     private void Loop(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stoppingToken)
     {
@@ -258,39 +303,57 @@ public sealed class StageRunner : IStageHealth
 
             ThrowIfDeliveryFailed();
             _workers?.ThrowIfFaulted();
-            var due = Stopwatch.GetElapsedTime(_lastCommitTicks) >= _options.CommitInterval;
-            if (_sinceCommit >= _options.CommitEveryRecords || (due && (_sinceCommit > 0 || _stateful is not null)))
+            if (_abortRequired)
             {
-                Commit(consumer, _options.ShutdownTimeout);
+                AbortAndRewind(consumer, consumer.Assignment, "an output could not be delivered");
+                continue;
+            }
+
+            // Outputs of ticks and hooks count too: under exactly-once they only become visible when
+            // the transaction commits, and an open transaction times out on the broker.
+            var due = Stopwatch.GetElapsedTime(_lastCommitTicks) >= _options.CommitInterval;
+            if (_sinceCommit >= _options.CommitEveryRecords
+                || (due && (_sinceCommit > 0 || _stateful is not null || Volatile.Read(ref _uncommittedOutputs) > 0)))
+            {
+                Commit(consumer, () => consumer.Assignment);
             }
         }
     }
 
-    private void Commit(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout)
+    // Commits processed offsets and the outputs produced so far. Under exactly-once, if the transaction
+    // must be aborted instead, the partitions `rewind` returns are sought back to their committed offsets.
+    private void Commit(IConsumer<byte[]?, byte[]?> consumer, Func<IReadOnlyList<TopicPartition>> rewind)
     {
         DrainWorkers();
-        if (_processed.Count == 0 || _producer is null)
+        if (_producer is null)
         {
             return;
         }
 
-        FlushOutputs(timeout);
-        var offsets = new List<TopicPartitionOffset>(_processed.Count);
-        foreach (var (partition, processed) in _processed)
+        if (_exactlyOnce && _abortRequired)
         {
-            var offset = _stateful?.SafeOffset(partition, processed) ?? processed;
-            if (offset.Value >= 0 && (!_committed.TryGetValue(partition, out var last) || last != offset))
-            {
-                offsets.Add(new TopicPartitionOffset(partition, offset));
-            }
+            AbortAndRewind(consumer, rewind(), "an output could not be delivered");
+            return;
+        }
+
+        var offsets = PendingOffsets();
+        if (offsets.Count == 0 && Volatile.Read(ref _uncommittedOutputs) == 0)
+        {
+            // Nothing new (e.g. a stateful stage holding its safe offsets back): no empty transaction.
+            _sinceCommit = 0;
+            _lastCommitTicks = Stopwatch.GetTimestamp();
+            return;
         }
 
         if (_exactlyOnce)
         {
-            CommitTransaction(consumer, offsets, timeout);
+            CommitTransaction(consumer, offsets, rewind);
         }
         else
         {
+            FlushOutputs(_options.ShutdownTimeout);
+            Interlocked.Exchange(ref _uncommittedOutputs, 0);
+            _options.Hooks?.OnCommitted();
             try
             {
                 if (offsets.Count > 0)
@@ -315,64 +378,78 @@ public sealed class StageRunner : IStageHealth
         _lastCommitTicks = Stopwatch.GetTimestamp();
     }
 
-    // Exactly-once needs a transactional producer; when the broker cannot provide one and the
-    // guarantee was chosen automatically, fall back to the at-least-once producer with a warning.
+    private void Commit(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> rewind) => Commit(consumer, () => rewind);
+
+    private List<TopicPartitionOffset> PendingOffsets()
+    {
+        var offsets = new List<TopicPartitionOffset>(_processed.Count);
+        foreach (var (partition, processed) in _processed)
+        {
+            var offset = _stateful?.SafeOffset(partition, processed) ?? processed;
+            if (offset.Value >= 0 && (!_committed.TryGetValue(partition, out var last) || last != offset))
+            {
+                offsets.Add(new TopicPartitionOffset(partition, offset));
+            }
+        }
+
+        return offsets;
+    }
+
+    // Exactly-once needs a transactional producer. Whether the broker offers transactions was decided
+    // before this runner was built (Pipeline probes once); here a refusal stops the stage.
     private IProducer<byte[]?, byte[]> CreateProducer()
     {
-        IProducer<byte[]?, byte[]> Build(StageRunnerOptions options) => new ProducerBuilder<byte[]?, byte[]>(KafkaClientConfigs.Producer(options))
+        var producer = new ProducerBuilder<byte[]?, byte[]>(KafkaClientConfigs.Producer(_options))
             .SetErrorHandler((_, e) => LogClientError("producer", e))
             .SetLogHandler((_, m) => LogClientMessage(m))
             .Build();
-
         if (!_exactlyOnce)
         {
-            return Build(_options);
+            return producer;
         }
 
-        var producer = Build(_options);
         try
         {
-            producer.InitTransactions(_options.ShutdownTimeout);
+            Transactional("InitTransactions", () => producer.InitTransactions(InitTransactionsAttempt));
             producer.BeginTransaction();
             _logger.LogInformation("{Stage}: exactly-once (transactional id {Id})", _processor.Name, _options.TransactionalId);
             return producer;
         }
-        catch (KafkaException ex) when (_options.FallBackToAtLeastOnce)
+        catch (KafkaException ex)
         {
             producer.Dispose();
-            _deliveryError = null;
-            _exactlyOnce = false;
-            _logger.LogWarning("{Stage}: the broker refused transactions ({Code}); running at-least-once", _processor.Name, ex.Error.Code);
-            return Build(new StageRunnerOptions
-            {
-                BootstrapServers = _options.BootstrapServers,
-                GroupId = _options.GroupId,
-                ClientId = _options.ClientId,
-                CommonProperties = _options.CommonProperties,
-                ProducerProperties = _options.ProducerProperties,
-            });
+            throw new StageFailedException($"{_processor.Name}: the broker did not accept transactions ({ex.Error.Code}); exactly-once is not possible", ex);
         }
     }
 
-    // Outputs of lifecycle hooks do not wait for an input record: acknowledge (or commit) them now.
+    // Outputs of the start-up hooks do not wait for an input record: acknowledge (or commit) them now.
     private void CommitHookOutputs()
     {
         if (!_exactlyOnce)
         {
             FlushOutputs(_options.ShutdownTimeout);
+            Interlocked.Exchange(ref _uncommittedOutputs, 0);
+            _options.Hooks?.OnCommitted();
             return;
         }
 
-        var producer = _producer!;
+        // Before the first record there is nothing to rewind: on failure the stage stops and a
+        // restart writes the start-up records again.
+        if (_abortRequired)
+        {
+            throw new StageFailedException($"{_processor.Name}: the stage's start-up records could not be delivered");
+        }
+
         try
         {
-            producer.CommitTransaction(_options.ShutdownTimeout);
-            producer.BeginTransaction();
+            Transactional("CommitTransaction", _producer!.CommitTransaction);
         }
         catch (KafkaException ex)
         {
-            throw new StageFailedException($"{_processor.Name}: could not commit the stage's lifecycle records ({ex.Error.Code})");
+            throw new StageFailedException($"{_processor.Name}: could not commit the stage's start-up records ({ex.Error.Code})", ex);
         }
+
+        Committed();
     }
 
     private void Remember(List<TopicPartitionOffset> offsets)
@@ -383,59 +460,151 @@ public sealed class StageRunner : IStageHealth
         }
     }
 
-    // Outputs and input offsets commit atomically; a new transaction starts at once.
-    private void CommitTransaction(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> offsets, TimeSpan timeout)
+    // Outputs and input offsets commit atomically; a new transaction starts at once. Retriable errors
+    // repeat the same call (librdkafka refuses an abort while a commit is in progress); an abortable
+    // error aborts and rewinds; anything else (fenced, unauthorized, retries spent) stops the stage.
+    private void CommitTransaction(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> offsets, Func<IReadOnlyList<TopicPartition>> rewind)
     {
         var producer = _producer!;
         try
         {
             if (offsets.Count > 0)
             {
-                producer.SendOffsetsToTransaction(offsets, consumer.ConsumerGroupMetadata, timeout);
+                var group = consumer.ConsumerGroupMetadata;
+                Transactional("SendOffsetsToTransaction", () => producer.SendOffsetsToTransaction(offsets, group, _options.ShutdownTimeout));
             }
 
-            producer.CommitTransaction(timeout);
-            Counters.OnCommitted();
-            Remember(offsets);
-            producer.BeginTransaction();
+            // No timeout: it blocks at most the remaining transaction time (Confluent's advice; a
+            // shorter one desynchronises librdkafka's state from the protocol requests).
+            Transactional("CommitTransaction", producer.CommitTransaction);
         }
         catch (KafkaTxnRequiresAbortException ex)
         {
-            _logger.LogWarning("{Stage}: transaction must be aborted ({Code}); re-processing from the last commit", _processor.Name, ex.Error.Code);
-            AbortAndRewind(consumer);
+            AbortAndRewind(consumer, rewind(), $"commit refused with {ex.Error.Code}");
+            return;
         }
-        catch (KafkaRetriableException ex)
+        catch (KafkaException ex)
         {
-            _logger.LogWarning("{Stage}: transaction commit failed with {Code}; aborting and re-processing", _processor.Name, ex.Error.Code);
-            AbortAndRewind(consumer);
+            throw new StageFailedException($"{_processor.Name}: transaction commit failed with {ex.Error.Code}{(ex.Error.IsFatal ? " (fatal)" : string.Empty)}; offsets after the last commit left uncommitted", ex);
+        }
+
+        Counters.OnCommitted();
+        Remember(offsets);
+        Committed();
+    }
+
+    // After a commit: the transaction's outputs are durable; start the next one.
+    private void Committed()
+    {
+        Interlocked.Exchange(ref _uncommittedOutputs, 0);
+        _options.Hooks?.OnCommitted();
+        BeginTransaction();
+    }
+
+    private void BeginTransaction()
+    {
+        try
+        {
+            _producer!.BeginTransaction();
+        }
+        catch (KafkaException ex)
+        {
+            throw new StageFailedException($"{_processor.Name}: could not begin a transaction ({ex.Error.Code})", ex);
         }
     }
 
-    // Exactly-once recovery: abort the open transaction (its outputs never become visible), seek every
-    // owned partition back to its committed offset and rebuild stateful processors from there.
-    private void AbortAndRewind(IConsumer<byte[]?, byte[]?> consumer)
+    // Exactly-once recovery: abort the open transaction (its outputs never become visible), let the
+    // hooks and the stateful processor drop what they derived from it, seek `rewind` (the partitions
+    // still owned) back to their committed offsets and rebuild stateful processors from there.
+    private void AbortAndRewind(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> rewind, string reason)
+    {
+        _logger.LogWarning("{Stage}: aborting the transaction ({Reason}); re-processing {Count} partitions from their last commit", _processor.Name, reason, rewind.Count);
+
+        // No produce may run concurrently with the abort; whatever the workers still finish goes
+        // into the doomed transaction and is re-processed like the rest.
+        DrainWorkers();
+        Abort();
+        Counters.OnAborted();
+        _options.Hooks?.OnAborted();
+        _stateful?.OnAborted();
+
+        // Every offset noted since the last commit belongs to the aborted transaction.
+        _processed.Clear();
+        _dispatched.Clear();
+        _sinceCommit = 0;
+        if (rewind.Count > 0)
+        {
+            var committed = consumer.Committed(rewind, _options.ShutdownTimeout);
+            foreach (var c in committed)
+            {
+                consumer.Seek(new TopicPartitionOffset(c.TopicPartition, c.Offset.Value >= 0 ? c.Offset : Offset.Beginning));
+            }
+
+            if (_stateful is not null)
+            {
+                _stateful.OnRevoked(rewind);
+                _stateful.OnAssigned(rewind);
+            }
+        }
+
+        _lastCommitTicks = Stopwatch.GetTimestamp();
+        BeginTransaction();
+    }
+
+    private void Abort()
     {
         var producer = _producer!;
-        producer.AbortTransaction(_options.ShutdownTimeout);
-        _options.Hooks?.OnAborted();
-        var assignment = consumer.Assignment;
-        var committed = assignment.Count == 0 ? [] : consumer.Committed(assignment, _options.ShutdownTimeout);
-        foreach (var c in committed)
+        _aborting = true;
+        try
         {
-            consumer.Seek(new TopicPartitionOffset(c.TopicPartition, c.Offset.Value >= 0 ? c.Offset : Offset.Beginning));
-            _processed.Remove(c.TopicPartition);
-            _dispatched.Remove(c.TopicPartition);
+            Transactional("AbortTransaction", producer.AbortTransaction);
+
+            // The purged messages' delivery reports are served while `_aborting` is set, so an error
+            // report of the aborted transaction cannot doom the next one.
+            producer.Flush(AbortFlushTimeout);
+        }
+        catch (KafkaException ex)
+        {
+            throw new StageFailedException($"{_processor.Name}: could not abort the transaction ({ex.Error.Code}); offsets after the last commit left uncommitted", ex);
+        }
+        finally
+        {
+            _aborting = false;
         }
 
-        if (_stateful is not null && assignment.Count > 0)
-        {
-            _stateful.OnRevoked(assignment);
-            _stateful.OnAssigned(assignment);
-        }
-
-        _sinceCommit = 0;
-        producer.BeginTransaction();
+        _abortRequired = false;
+        Interlocked.Exchange(ref _uncommittedOutputs, 0);
     }
+
+    // After a failure: abort the open transaction at once (one attempt), so downstream read_committed
+    // consumers are not held back until the broker times it out.
+    private void AbortQuietly()
+    {
+        if (!_exactlyOnce || _producer is not { } producer)
+        {
+            return;
+        }
+
+        _aborting = true;
+        try
+        {
+            producer.AbortTransaction();
+            Counters.OnAborted();
+            _logger.LogInformation("{Stage}: open transaction aborted after the failure", _processor.Name);
+        }
+        catch (KafkaException ex)
+        {
+            _logger.LogWarning("{Stage}: could not abort the open transaction after the failure ({Code}); the broker aborts it after transaction.timeout.ms", _processor.Name, ex.Error.Code);
+        }
+        finally
+        {
+            _aborting = false;
+        }
+    }
+
+    private void Transactional(string operation, Action call) =>
+        TransactionalRetry.Run(call, _options.TransactionRetryTimeout, (code, attempt) =>
+            _logger.LogWarning("{Stage}: {Operation} failed with {Code} (retriable, attempt {Attempt}); retrying", _processor.Name, operation, code, attempt));
 
     // Waits until the workers have processed every dispatched record; only then do their offsets
     // count as processed. A worker failure throws here, so nothing it left unprocessed is committed.
@@ -474,8 +643,21 @@ public sealed class StageRunner : IStageHealth
         while (producer.Flush(TimeSpan.FromMilliseconds(100)) > 0)
         {
             ThrowIfDeliveryFailed();
+            if (_abortRequired)
+            {
+                // The transaction is lost anyway: the loop aborts it and re-processes its input.
+                return;
+            }
+
             if (Stopwatch.GetTimestamp() > deadline)
             {
+                if (_exactlyOnce)
+                {
+                    _logger.LogWarning("{Stage}: outputs not acknowledged within {Timeout}; aborting the transaction", _processor.Name, timeout);
+                    _abortRequired = true;
+                    return;
+                }
+
                 throw new StageFailedException($"{_processor.Name}: outputs not acknowledged within {timeout}; offsets left uncommitted");
             }
         }
@@ -529,7 +711,17 @@ public sealed class StageRunner : IStageHealth
     {
         var producer = _producer ?? throw new InvalidOperationException("the stage is not running");
         var message = new Message<byte[]?, byte[]> { Key = key, Value = value };
-        producer.ProduceWithBackpressure(new TopicPartition(topic, partition), message, _onDelivered, _throwIfDeliveryFailed);
+        try
+        {
+            producer.ProduceWithBackpressure(new TopicPartition(topic, partition), message, _onDelivered, _throwIfDeliveryFailed);
+        }
+        catch (ProduceException<byte[]?, byte[]> ex) when (IsFailedTransaction(ex.Error))
+        {
+            _abortRequired = true;
+            return;
+        }
+
+        Interlocked.Increment(ref _uncommittedOutputs);
     }
 
     private void ThrowIfDeliveryFailed()
@@ -544,8 +736,22 @@ public sealed class StageRunner : IStageHealth
     {
         var producer = _producer ?? throw new InvalidOperationException("the stage is not running");
         var message = new Message<byte[]?, byte[]> { Key = key, Value = value, Headers = headers };
-        producer.ProduceWithBackpressure(topic, message, _onDelivered, _throwIfDeliveryFailed);
+        try
+        {
+            producer.ProduceWithBackpressure(topic, message, _onDelivered, _throwIfDeliveryFailed);
+        }
+        catch (ProduceException<byte[]?, byte[]> ex) when (IsFailedTransaction(ex.Error))
+        {
+            _abortRequired = true;
+            return;
+        }
+
+        Interlocked.Increment(ref _uncommittedOutputs);
     }
+
+    // Exactly-once: librdkafka refuses to produce (Local_State) once the transaction has failed; the
+    // record would be aborted with it anyway, so the processor goes on and the loop aborts and rewinds.
+    private bool IsFailedTransaction(Error error) => _exactlyOnce && error.Code == ErrorCode.Local_State && !error.IsFatal;
 
     private PartitionWorkers? CreateWorkers()
     {
@@ -566,13 +772,24 @@ public sealed class StageRunner : IStageHealth
 
     private void OnDelivered(DeliveryReport<byte[]?, byte[]> report)
     {
-        if (report.Error.IsError)
-        {
-            _deliveryError ??= report.Error;
-        }
-        else
+        if (!report.Error.IsError)
         {
             Counters.OnProduced(report.Topic);
+            return;
+        }
+
+        if (!_exactlyOnce || report.Error.IsFatal)
+        {
+            _deliveryError ??= report.Error;
+            return;
+        }
+
+        // Exactly-once: a failed delivery only fails the transaction (abort, rewind, redo). Purged
+        // messages (Local_PurgeQueue/PurgeInflight) are the other records of a transaction that is
+        // being aborted, by us or by librdkafka after the error that failed it; not failures of their own.
+        if (!_aborting && report.Error.Code is not (ErrorCode.Local_PurgeQueue or ErrorCode.Local_PurgeInflight))
+        {
+            _abortRequired = true;
         }
     }
 
@@ -607,6 +824,8 @@ public sealed class StageRunner : IStageHealth
     }
 
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan InitTransactionsAttempt = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan AbortFlushTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MetadataMaxAge = TimeSpan.FromSeconds(30);
 
     private sealed class Output(StageRunner runner) : IStageOutput

@@ -30,15 +30,23 @@ public sealed class StageRunnerOptions
     /// <summary>
     /// Exactly-once processing with transactions (Confluent's ExactlyOnce pattern): outputs and input
     /// offsets commit atomically; consumers downstream must read with read_committed. Needs a broker
-    /// with transaction support (not the embedded mock cluster).
+    /// with transaction support (the embedded mock cluster accepts the calls but does not isolate
+    /// aborted records). The runner does not fall back: if the broker refuses transactions it fails
+    /// (the pipeline decides on a fallback once, before building its runners).
     /// </summary>
     public bool ExactlyOnce { get; init; }
 
-    /// <summary>When exactly-once was chosen automatically: run at-least-once if the broker refuses transactions.</summary>
-    public bool FallBackToAtLeastOnce { get; init; }
-
-    /// <summary>Transactional id of this instance's producer (exactly-once only); unique per instance and stage.</summary>
+    /// <summary>
+    /// Transactional id of this instance's producer (exactly-once only); unique per live instance and
+    /// stage, or the newer producer fences the older one.
+    /// </summary>
     public string? TransactionalId { get; init; }
+
+    /// <summary>
+    /// Exactly-once only: how long a transactional call that fails with a retriable error (a commit
+    /// or abort that timed out, a coordinator moving) is repeated before the stage gives up. Default 60 s.
+    /// </summary>
+    public TimeSpan TransactionRetryTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// Worker threads for a stateless processor (records dispatched by partition, in order per

@@ -20,7 +20,10 @@ namespace StreamPrivacy.Kafka.Stages;
 /// subject ids are clients only as pseudonyms. Raw partitions are keyed by subject, so a client's
 /// queries meet in one instance; per-model conditions are counted per instance (several instances
 /// raise with the same dedup key). Counts of records that a crash or an aborted transaction sends
-/// through the stage again are counted again; a crash loses the open window's counts.
+/// through the stage again are counted again (in the window open when they are re-processed, so a
+/// rewound window's events may count twice); a crash loses the open window's counts. Alerts produced
+/// into a transaction that is then aborted are produced again at the next tick (their window is closed
+/// and would not raise them again); a crash between producing and committing them loses them.
 /// </remarks>
 public sealed class LeakageWatch : IStageHooks
 {
@@ -30,6 +33,11 @@ public sealed class LeakageWatch : IStageHooks
     private readonly int _maxDepth;
     private readonly TimeProvider _time;
     private long _unreadable;
+
+    // Alerts produced since the last commit, and alerts of an aborted transaction still to re-produce.
+    // Used from the owning runner's consumer thread only (OnTick, OnCommitted, OnAborted).
+    private readonly List<(byte[] Key, byte[] Value)> _uncommitted = [];
+    private readonly List<(byte[] Key, byte[] Value)> _redo = [];
 
     /// <summary>Creates the watch.</summary>
     public LeakageWatch(LeakageSettings settings, CanarySet canaries, string alertsTopic, int maxDepth, TimeProvider time)
@@ -72,6 +80,12 @@ public sealed class LeakageWatch : IStageHooks
     /// <inheritdoc />
     public void OnTick(IStageOutput output)
     {
+        foreach (var (key, value) in _redo)
+        {
+            Produce(output, key, value);
+        }
+
+        _redo.Clear();
         var alerts = _monitor.CloseReady();
         if (alerts.Count == 0)
         {
@@ -82,9 +96,12 @@ public sealed class LeakageWatch : IStageHooks
         foreach (var alert in alerts)
         {
             var (key, value) = AlertMessage.EncodeLeakage(alert, now);
-            output.Produce(_alertsTopic, key, value);
+            Produce(output, key, value);
         }
     }
+
+    /// <inheritdoc />
+    public void OnCommitted() => _uncommitted.Clear();
 
     /// <inheritdoc />
     public void OnStarted(IStageOutput output)
@@ -99,5 +116,13 @@ public sealed class LeakageWatch : IStageHooks
     /// <inheritdoc />
     public void OnAborted()
     {
+        _redo.AddRange(_uncommitted);
+        _uncommitted.Clear();
+    }
+
+    private void Produce(IStageOutput output, byte[] key, byte[] value)
+    {
+        output.Produce(_alertsTopic, key, value);
+        _uncommitted.Add((key, value));
     }
 }

@@ -43,8 +43,11 @@ public sealed class ReleaseProcessor : IStatefulProcessor
     private readonly StageCounters _counters;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly PrivacyAccountant _accountant;
-    private readonly WindowReleaser _releaser;
+    private readonly SecretKey? _noiseKey;
+
+    // Replaced (not mutated) when a transaction aborts: Budgets reads the accountant from other threads.
+    private PrivacyAccountant _accountant;
+    private WindowReleaser _releaser;
     private readonly Dictionary<int, PartialMerger> _mergers = [];
     private readonly Dictionary<string, ReleaseRecord> _released = new(StringComparer.Ordinal);
     private readonly string[] _sourceTopics;
@@ -73,8 +76,8 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         _counters = counters;
         _time = time;
         _logger = logger;
-        _accountant = new PrivacyAccountant(drift.ToBudget(), time);
-        _releaser = new WindowReleaser(drift.ToReleaseSettings(), _accountant, noiseKey, new DriftAlertTracker(drift.RaiseAfter, drift.ResolveAfter), time);
+        _noiseKey = noiseKey;
+        (_accountant, _releaser) = CreateReleaser();
         _sourceTopics = [topics.InferenceSanitized, topics.FeaturesSanitized];
         InputTopics = [topics.Partials];
     }
@@ -198,6 +201,24 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         }
     }
 
+    /// <summary>
+    /// The transaction with this stage's latest outputs was aborted: its ledger records, budget charges
+    /// and audit entries never became visible. Everything derived from the ledger or charged since is
+    /// dropped (releases, budgets, alert hysteresis, windows being merged), so the runner's following
+    /// <see cref="OnAssigned"/> rebuilds it from the committed ledger alone and the rewound partials
+    /// release those windows again: recorded in the ledger this time, with the same noise (derived
+    /// from the release id), charged once.
+    /// </summary>
+    public void OnAborted()
+    {
+        _released.Clear();
+        _lastReleasedEnd.Clear();
+        _mergers.Clear();
+        _streamsByPartition.Clear();
+        (_accountant, _releaser) = CreateReleaser();
+        Volatile.Write(ref _releaseCount, 0);
+    }
+
     /// <inheritdoc />
     public void Tick(IStageOutput output)
     {
@@ -215,6 +236,12 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         _mergers.TryGetValue(partition.Partition.Value, out var merger) && merger.LowestPendingOffset is { } low && low < processed.Value
             ? new Offset(low)
             : processed;
+
+    private (PrivacyAccountant, WindowReleaser) CreateReleaser()
+    {
+        var accountant = new PrivacyAccountant(_drift.ToBudget(), _time);
+        return (accountant, new WindowReleaser(_drift.ToReleaseSettings(), accountant, _noiseKey, new DriftAlertTracker(_drift.RaiseAfter, _drift.ResolveAfter), _time));
+    }
 
     private PartialMerger Merger(int partition)
     {

@@ -51,6 +51,9 @@ public static class StreamPrivacyTelemetry
     /// <summary>Offset commits, tagged by stage.</summary>
     public static Counter<long> Commits { get; } = Meter.CreateCounter<long>("streamprivacy.offsets.commits", "{commit}", "Offset commits after outputs were acknowledged");
 
+    /// <summary>Transactions aborted (exactly-once), tagged by stage: their outputs were discarded and their input is re-processed.</summary>
+    public static Counter<long> TransactionsAborted { get; } = Meter.CreateCounter<long>("streamprivacy.transactions.aborted", "{transaction}", "Transactions aborted and re-processed (exactly-once)");
+
     /// <summary>
     /// Records written to the dead-letter topic (metadata and encrypted payload), tagged by stage and
     /// reason. Unlike <see cref="RecordsRejected"/> it excludes rejections that are not dead-lettered

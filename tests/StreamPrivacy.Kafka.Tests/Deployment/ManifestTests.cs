@@ -166,6 +166,16 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void Deployment_InstanceId_IsThePodName()
+    {
+        // Unique among live pods: transactional ids and audit chains must not collide across replicas.
+        var instance = Assert.Single(Container.Env, e => e.Name == StreamPrivacy.Kafka.Hosting.InstanceIds.EnvironmentVariable);
+        Assert.Null(instance.Value);
+        Assert.Equal("metadata.name", instance.ValueFrom.FieldRef.FieldPath);
+        Assert.DoesNotContain(Container.Args, a => a.StartsWith("--instance-id", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NetworkPolicy_AllowsOnlyMonitoringIn_AndKafkaDnsOtlpOut()
     {
         var policy = Assert.Single(M.OfType<V1NetworkPolicy>(Base));

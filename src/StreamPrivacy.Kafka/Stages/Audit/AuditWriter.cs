@@ -13,7 +13,9 @@ namespace StreamPrivacy.Kafka.Stages.Audit;
 /// <see cref="IStageOutput"/>, so entries commit with the stage's other outputs. Each entry is one
 /// small record keyed <c>audit|{chain}|{sequence:D12}</c> (unique, so compaction keeps them all), on
 /// one partition per chain so that offset order is chain order. As <see cref="IStageHooks"/> it
-/// writes its start-up entries, a closing head at a graceful stop, and forgets aborted entries.
+/// writes its start-up entries, a closing head at a graceful stop, and forgets aborted entries (only
+/// when entries were written since the last commit: the sanitize stage's chain is committed at start
+/// and stays valid through later aborts).
 /// </summary>
 /// <remarks>
 /// <para>Continuation: the chain resumes from the entry with the highest sequence in the ledger
@@ -36,6 +38,7 @@ internal sealed class AuditWriter : IStageHooks
     private AuditChain? _chain;
     private int? _partition;
     private bool _stale;
+    private bool _uncommitted;
 
     /// <summary>Creates a writer for <paramref name="chainId"/>; <paramref name="startup"/> entries are written (and sealed) when the stage starts.</summary>
     public AuditWriter(
@@ -151,7 +154,16 @@ internal sealed class AuditWriter : IStageHooks
     }
 
     /// <inheritdoc />
-    public void OnAborted() => _stale = true;
+    public void OnAborted()
+    {
+        // Entries written since the last commit were aborted with it: re-read the chain's end from
+        // the ledger. Without such entries the in-memory chain still matches the ledger.
+        _stale |= _uncommitted;
+        _uncommitted = false;
+    }
+
+    /// <inheritdoc />
+    public void OnCommitted() => _uncommitted = false;
 
     private AuditChain Chain()
     {
@@ -173,5 +185,6 @@ internal sealed class AuditWriter : IStageHooks
         }
 
         output.Produce(_topic, partition, Encoding.UTF8.GetBytes(entry.RecordKey), AuditEntryJson.Encode(entry));
+        _uncommitted = true;
     }
 }
