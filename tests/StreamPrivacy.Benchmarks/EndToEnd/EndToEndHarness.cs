@@ -35,17 +35,14 @@ internal static class EndToEndHarness
         using var cluster = EmbeddedKafkaCluster.Start(3);
         options.Processing.Threads = threads;
         // --sanitize-only: the sanitize transform alone (no leakage checks, no lineage) against the passthrough.
-        // --no-warmup: no start-up warm-up of the transform (processing.warmup_events: 0).
+        // --warmup N: processing.warmup_events (0: no start-up warm-up of the transform).
         if (args.Contains("--sanitize-only"))
         {
             options.Leakage.Enabled = false;
             options.Lineage.Enabled = false;
         }
         options.Processing.Workers = workers;
-        if (args.Contains("--no-warmup"))
-        {
-            options.Processing.WarmupEvents = 0;
-        }
+        options.Processing.WarmupEvents = (int)ArgValue(args, "--warmup", options.Processing.WarmupEvents);
 
         TopicProvisioner.Provision(cluster, options.Topics, partitions);
         const string passthroughTopic = "bench.passthrough";
