@@ -70,7 +70,7 @@ public sealed class Pipeline
     /// <summary>
     /// Builds the pipeline for <paramref name="bootstrapServers"/>. With <c>processing.guarantee</c>
     /// <c>exactly_once</c>, or <c>auto</c> on a broker that is not the embedded one, it first asks the
-    /// broker once whether transactions work (<see cref="TransactionProbe"/>, up to 30 s while the
+    /// broker once whether transactions work (<see cref="TransactionProbe"/>, up to 15 s while the
     /// transaction coordinator is unavailable) and builds every stage with the outcome.
     /// </summary>
     /// <param name="options">The configuration.</param>
@@ -386,7 +386,7 @@ public sealed class Pipeline
         throw new StageFailedException($"processing.guarantee {options.Processing.Guarantee}: exactly-once is not possible because {probe.Reason}");
     }
 
-    private static readonly TimeSpan DefaultProbeBudget = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DefaultProbeBudget = TimeSpan.FromSeconds(15);
 
     private static StageRunnerOptions RunnerOptions(StreamPrivacyOptions options, string bootstrapServers, string stage, string instanceId, bool exactlyOnce, int workers = 1, IStageHooks? hooks = null) => new()
     {

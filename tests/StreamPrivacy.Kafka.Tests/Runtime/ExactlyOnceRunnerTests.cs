@@ -71,7 +71,9 @@ public sealed class ExactlyOnceRunnerTests(ITestOutputHelper output)
         Assert.False(runner.Failed, "the stage stopped on a failed delivery");
         Assert.True(settled, $"aborts {runner.Counters.Aborts}, commits {runner.Counters.Commits}, processed {processor.Processed}");
         Assert.True(runner.Counters.Aborts >= 1);
-        Assert.True(processor.Processed >= 2 * Count, $"processed {processor.Processed}");
+        // Records were processed again after the abort (how many first depends on when the failed
+        // produce request was sent), and every record was processed after it.
+        Assert.True(processor.Processed > Count, $"processed {processor.Processed}");
         await cts.CancelAsync();
         await run;
         var values = h.ReadOutput().ToHashSet(StringComparer.Ordinal);

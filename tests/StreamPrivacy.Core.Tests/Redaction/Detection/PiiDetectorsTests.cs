@@ -54,14 +54,21 @@ public sealed class PiiDetectorsTests
                 detector.Detect(CleanTexts[i % CleanTexts.Length], results);
             }
 
+            // The best of five rounds: a tier-up that lands inside a round (late on a loaded machine)
+            // allocates in the runtime once; an allocating detector allocates in every round.
             const int Calls = 2000;
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < Calls; i++)
+            var perCall = long.MaxValue;
+            for (var round = 0; round < 5 && perCall > 4; round++)
             {
-                detector.Detect(CleanTexts[i % CleanTexts.Length], results);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < Calls; i++)
+                {
+                    detector.Detect(CleanTexts[i % CleanTexts.Length], results);
+                }
+
+                perCall = Math.Min(perCall, (GC.GetAllocatedBytesForCurrentThread() - before) / Calls);
             }
 
-            long perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
             Assert.True(perCall <= 4, $"{detector.EntityType}: {perCall} bytes allocated per clean call");
             Assert.Empty(results);
         }
