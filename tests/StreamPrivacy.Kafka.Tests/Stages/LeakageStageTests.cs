@@ -59,7 +59,8 @@ public sealed class LeakageStageTests : IDisposable
             .ToList();
         Assert.All(probing, t => Assert.DoesNotContain("prober-77", t, StringComparison.Ordinal));
         Assert.All(probing, t => Assert.DoesNotContain("credit limit", t, StringComparison.Ordinal));
-        var alert = JsonDocument.Parse(Assert.Single(probing)).RootElement;
+        // One raise (a later window without the client's queries resolves it).
+        var alert = Assert.Single(probing.Select(t => JsonDocument.Parse(t).RootElement), a => a.GetProperty("state").GetString() == "raised");
         Assert.StartsWith("ps_", alert.GetProperty("client").GetString(), StringComparison.Ordinal);
         Assert.True(alert.GetProperty("near_duplicate_share").GetDouble() >= 0.5);
     }
@@ -82,9 +83,12 @@ public sealed class LeakageStageTests : IDisposable
         var pipeline = h.CreatePipeline();
         await PipelineHarness.RunUntilAsync(pipeline, () => Kinds(h).Contains("post_redaction_hit"), TimeSpan.FromSeconds(60));
 
-        var text = h.ReadAll(h.Topics.LeakageAlerts, 1, TimeSpan.FromSeconds(5)).Select(a => Encoding.UTF8.GetString(a.Message.Value!)).Single(t => t.Contains("post_redaction_hit", StringComparison.Ordinal));
-        Assert.DoesNotContain(Email, text, StringComparison.Ordinal);
-        Assert.Equal(1, JsonDocument.Parse(text).RootElement.GetProperty("count").GetInt64());
+        // Raised in the window holding the withheld record (and resolved in a later, clean one).
+        var texts = h.ReadAll(h.Topics.LeakageAlerts, 1, TimeSpan.FromSeconds(5)).Select(a => Encoding.UTF8.GetString(a.Message.Value!)).ToList();
+        Assert.All(texts, t => Assert.DoesNotContain(Email, t, StringComparison.Ordinal));
+        var raised = texts.Select(t => JsonDocument.Parse(t).RootElement)
+            .Single(a => a.GetProperty("kind").GetString() == "post_redaction_hit" && a.GetProperty("state").GetString() == "raised");
+        Assert.Equal(1, raised.GetProperty("count").GetInt64());
     }
 
     private static HashSet<string> Kinds(PipelineHarness h) =>
