@@ -70,6 +70,15 @@ public sealed class OptionsLoaderTests
     }
 
     [Fact]
+    public void Parse_WarmupEvents_DefaultsTo20000AndRejectsNegative()
+    {
+        Assert.Equal(20_000, OptionsLoader.Parse("", "w.yaml").Processing.WarmupEvents);
+        Assert.Equal(0, OptionsLoader.Parse("processing:\n  warmup_events: 0\n", "w.yaml").Processing.WarmupEvents);
+        var ex = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Parse("processing:\n  warmup_events: -1\n", "w.yaml"));
+        Assert.Contains("processing.warmup_events", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_UnknownKey_NamesFileAndLine()
     {
         var ex = Assert.Throws<OptionsValidationException>(() => OptionsLoader.Parse("topics:\n  inference_rawx: a\n", "bad.yaml"));
