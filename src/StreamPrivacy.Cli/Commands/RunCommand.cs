@@ -141,6 +141,18 @@ internal static class RunCommand
             logger.LogError("Kafka error: {Code} {Reason}", ex.Error.Code, ex.Error.Reason);
             return 1;
         }
+        catch (OptionsValidationException ex)
+        {
+            logger.LogError("Invalid configuration: {Message}", ex.Message);
+            return 2;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException && ex.Source == "Confluent.Kafka")
+        {
+            // librdkafka refused a client configuration (e.g. conflicting -X properties): its message
+            // names the property; no record contents are involved at this point.
+            logger.LogError("Invalid Kafka client configuration: {Message}", ex.Message);
+            return 2;
+        }
         finally
         {
             embedded?.Dispose();

@@ -65,10 +65,35 @@ internal static class KafkaClientConfigs
         if (options.ExactlyOnce)
         {
             config.TransactionalId = options.TransactionalId ?? throw new InvalidOperationException("exactly-once needs a transactional id");
+            FitTransactionTimeout(config, options);
         }
 
         return config;
     }
+
+    // librdkafka refuses to build a transactional producer whose explicitly set message.timeout.ms
+    // (or its alias delivery.timeout.ms) exceeds transaction.timeout.ms, or whose socket.timeout.ms
+    // exceeds it by more than 100 ms. When the user set those but not the transaction timeout, the
+    // default transaction timeout is raised to fit them instead of failing at start-up.
+    private static void FitTransactionTimeout(ProducerConfig config, StageRunnerOptions options)
+    {
+        if (UserSet(options, "transaction.timeout.ms"))
+        {
+            return;
+        }
+
+        var needed = config.TransactionTimeoutMs ?? 0;
+        needed = Math.Max(needed, UserMs(config, options, "message.timeout.ms") ?? 0);
+        needed = Math.Max(needed, UserMs(config, options, "delivery.timeout.ms") ?? 0);
+        needed = Math.Max(needed, (UserMs(config, options, "socket.timeout.ms") ?? 0) - 100);
+        config.TransactionTimeoutMs = needed;
+    }
+
+    private static bool UserSet(StageRunnerOptions options, string key) =>
+        options.CommonProperties.ContainsKey(key) || options.ProducerProperties.ContainsKey(key);
+
+    private static int? UserMs(ProducerConfig config, StageRunnerOptions options, string key) =>
+        UserSet(options, key) && int.TryParse(config.Get(key), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : null;
 
     /// <summary>
     /// Default <c>transaction.timeout.ms</c> under exactly-once: 20 s, or three commit intervals if that

@@ -146,10 +146,19 @@ public sealed partial class StageRunner
         _sinceCommit = 0;
         if (rewind.Count > 0)
         {
-            var committed = consumer.Committed(rewind, _options.ShutdownTimeout);
-            foreach (var c in committed)
+            foreach (var c in CommittedOffsets(consumer, rewind))
             {
-                consumer.Seek(new TopicPartitionOffset(c.TopicPartition, c.Offset.Value >= 0 ? c.Offset : Offset.Beginning));
+                try
+                {
+                    consumer.Seek(new TopicPartitionOffset(c.TopicPartition, c.Offset.Value >= 0 ? c.Offset : Offset.Beginning));
+                }
+                catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_State)
+                {
+                    // The partition's fetcher has not started yet (e.g. under read_committed while a
+                    // previous owner's transactional offsets are pending): it will start from the
+                    // committed offset anyway, so there is nothing to rewind.
+                    _logger.LogDebug("{Stage}: no seek needed for {Partition} (not fetching yet)", _processor.Name, c.TopicPartition);
+                }
             }
 
             if (_stateful is not null)
@@ -161,6 +170,23 @@ public sealed partial class StageRunner
 
         _lastCommitTicks = Stopwatch.GetTimestamp();
         BeginTransaction();
+    }
+
+    // The committed offsets to rewind to. The abort has already happened, so a slow answer (pending
+    // transactional offsets of a previous owner) is waited for again rather than failing the stage.
+    private List<TopicPartitionOffset> CommittedOffsets(IConsumer<byte[]?, byte[]?> consumer, IReadOnlyList<TopicPartition> partitions)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return consumer.Committed(partitions, _options.ShutdownTimeout);
+            }
+            catch (KafkaException ex) when (!ex.Error.IsFatal && ex.Error.Code is ErrorCode.Local_TimedOut or ErrorCode.RequestTimedOut && attempt < 3)
+            {
+                _logger.LogWarning("{Stage}: reading committed offsets to rewind to timed out ({Code}); retrying", _processor.Name, ex.Error.Code);
+            }
+        }
     }
 
     private void Abort()

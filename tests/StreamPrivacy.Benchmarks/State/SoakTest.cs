@@ -29,6 +29,7 @@ internal static class SoakTest
         options.Drift.IdleTimeout = TimeSpan.FromSeconds(5);
         options.Drift.EpsilonPerWindow = 1m;
         options.Drift.EpsilonPerPeriod = 100_000m;
+        options.Leakage.Enabled = !args.Contains("--no-leakage");
         var pipeline = Pipeline.Create(options, cluster.BootstrapServers, NullLoggerFactory.Instance, TimeProvider.System, "soak");
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
         var run = pipeline.RunAsync(stop.Token);
