@@ -206,6 +206,12 @@ public sealed class PrivacyAccountant
         }
     }
 
+    /// <summary>
+    /// Start of the oldest budget period still retained (now, per the time provider): charges for windows
+    /// starting before it are refused, so such windows can never be released again.
+    /// </summary>
+    public DateTimeOffset RetainedFrom => OldestRetainedStart();
+
     private DateTimeOffset OldestRetainedStart() =>
         PeriodOf(_time.GetUtcNow()).Start - (_options.Period * (_options.RetainedPeriods - 1));
 

@@ -54,6 +54,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
     private readonly Dictionary<int, Dictionary<string, StreamId>> _streamsByPartition = [];
     private readonly Dictionary<string, DateTimeOffset> _lastReleasedEnd = new(StringComparer.Ordinal);
     private int _releaseCount;
+    private DateTimeOffset _lastPrune;
     private int _pendingWindows;
 
     /// <summary>Creates the processor. <paramref name="readLedger"/> returns the ledger topic's records.</summary>
@@ -188,6 +189,7 @@ public sealed class ReleaseProcessor : IStatefulProcessor
             NoteReleased(release.Stream, release.Window);
         }
 
+        PruneReleased();
         _logger.LogInformation("release: ledger read, {Releases} releases and {Budgets} budget records restored", restored.Count, budgets.Count);
     }
 
@@ -227,8 +229,28 @@ public sealed class ReleaseProcessor : IStatefulProcessor
             ReleaseReady(partition, merger, output);
         }
 
+        if (_time.GetUtcNow() - _lastPrune >= PruneInterval)
+        {
+            PruneReleased();
+        }
+
         Volatile.Write(ref _pendingWindows, _mergers.Values.Sum(m => m.PendingCount));
         Volatile.Write(ref _releaseCount, _released.Count);
+    }
+
+    // Release records are kept to re-emit them byte for byte when a window's partials come again. A
+    // window in a budget period the accountant no longer retains cannot be released again at all (it
+    // is refused as budget_period_closed, never given fresh noise), so its record is dropped from
+    // memory (it stays in the ledger topic): memory is bounded by the releases of the retained
+    // periods (default: today and yesterday) instead of growing with uptime.
+    private void PruneReleased()
+    {
+        _lastPrune = _time.GetUtcNow();
+        var from = _accountant.RetainedFrom;
+        foreach (var id in _released.Where(kv => kv.Value.Window.Start < from).Select(kv => kv.Key).ToList())
+        {
+            _released.Remove(id);
+        }
     }
 
     /// <inheritdoc />
@@ -236,6 +258,8 @@ public sealed class ReleaseProcessor : IStatefulProcessor
         _mergers.TryGetValue(partition.Partition.Value, out var merger) && merger.LowestPendingOffset is { } low && low < processed.Value
             ? new Offset(low)
             : processed;
+
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
 
     private (PrivacyAccountant, WindowReleaser) CreateReleaser()
     {

@@ -73,7 +73,33 @@ public sealed class ReleaseAbortTests
         Assert.Equal(0, counters.Dropped);
     }
 
-    private static (ReleaseProcessor Processor, StageCounters Counters) Create(List<SnapshotRecord> ledger)
+    [Fact]
+    public void Tick_ReleaseOutsideTheRetainedBudgetPeriods_IsDroppedFromMemoryAndNeverReleasedAgain()
+    {
+        var ledger = new List<SnapshotRecord>();
+        var time = new FakeTimeProvider(T0.AddMinutes(6));
+        var (processor, counters) = Create(ledger, time);
+        processor.OnAssigned([Partials]);
+        var first = new CapturingOutput();
+        Feed(processor, first);
+        Assert.Equal(1, processor.ReleaseCount);
+
+        // Three days on, the window's budget period (a day, two retained) is gone: the record leaves memory.
+        time.Advance(TimeSpan.FromDays(3));
+        processor.Tick(new CapturingOutput());
+        Assert.Equal(0, processor.ReleaseCount);
+
+        // Its partials again (e.g. offsets reset): refused, not released with fresh noise, not re-emitted.
+        processor.OnRevoked([Partials]);
+        processor.OnAssigned([Partials]);
+        var again = new CapturingOutput();
+        Feed(processor, again);
+        Assert.Empty(again.Ledger("release|"));
+        Assert.Empty(again.On(new TopicOptions().Metrics));
+        Assert.Equal(1, counters.Dropped); // budget_period_closed
+    }
+
+    private static (ReleaseProcessor Processor, StageCounters Counters) Create(List<SnapshotRecord> ledger, FakeTimeProvider? time = null)
     {
         var drift = new DriftOptions { Window = TimeSpan.FromMinutes(5), MaxEmptyWindows = 0 };
         var counters = new StageCounters(ReleaseProcessor.StageName);
@@ -85,7 +111,7 @@ public sealed class ReleaseAbortTests
             new SecretKey(new byte[32]),
             () => [.. ledger],
             counters,
-            new FakeTimeProvider(T0.AddMinutes(6)),
+            time ?? new FakeTimeProvider(T0.AddMinutes(6)),
             NullLogger.Instance);
         return (processor, counters);
     }
