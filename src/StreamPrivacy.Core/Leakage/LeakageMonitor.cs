@@ -69,7 +69,28 @@ public sealed class LeakageMonitor
     {
         lock (_gate)
         {
-            Observe(model, version, outputRedactions, canaryHits, client, querySimHash);
+            _events[(model, version)] = _events.GetValueOrDefault((model, version)) + 1;
+            foreach (var (path, entities) in outputRedactions)
+            {
+                foreach (var (entity, count) in entities)
+                {
+                    var key = (model, version, path, entity);
+                    _outputPii[key] = _outputPii.GetValueOrDefault(key) + count;
+                }
+            }
+
+            foreach (var (path, hits) in canaryHits)
+            {
+                if (hits > 0)
+                {
+                    _canaries[(model, version, path)] = _canaries.GetValueOrDefault((model, version, path)) + hits;
+                }
+            }
+
+            if (client is not null)
+            {
+                ObserveQuery(model, version, client, querySimHash);
+            }
         }
     }
 
@@ -101,50 +122,25 @@ public sealed class LeakageMonitor
         return alerts ?? [];
     }
 
-    private void Observe(
-        string model,
-        string version,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> outputRedactions,
-        IReadOnlyDictionary<string, int> canaryHits,
-        string? client,
-        ulong? querySimHash)
+
+    // Caller holds the gate.
+    private void ObserveQuery(string model, string version, string client, ulong? querySimHash)
     {
-        _events[(model, version)] = _events.GetValueOrDefault((model, version)) + 1;
-        foreach (var (path, entities) in outputRedactions)
+        if (!_clients.TryGetValue(client, out var state))
         {
-            foreach (var (entity, count) in entities)
-            {
-                var key = (model, version, path, entity);
-                _outputPii[key] = _outputPii.GetValueOrDefault(key) + count;
-            }
+            state = new ClientState(model, version);
+            _clients[client] = state;
         }
 
-        foreach (var (path, hits) in canaryHits)
+        state.Queries++;
+        if (querySimHash is { } hash)
         {
-            if (hits > 0)
+            if (state.HasNearDuplicate(hash))
             {
-                _canaries[(model, version, path)] = _canaries.GetValueOrDefault((model, version, path)) + hits;
-            }
-        }
-
-        if (client is not null)
-        {
-            if (!_clients.TryGetValue(client, out var state))
-            {
-                state = new ClientState(model, version);
-                _clients[client] = state;
+                state.NearDuplicates++;
             }
 
-            state.Queries++;
-            if (querySimHash is { } hash)
-            {
-                if (state.HasNearDuplicate(hash))
-                {
-                    state.NearDuplicates++;
-                }
-
-                state.Remember(hash, _settings.NearDuplicateHistory);
-            }
+            state.Remember(hash, _settings.NearDuplicateHistory);
         }
     }
 

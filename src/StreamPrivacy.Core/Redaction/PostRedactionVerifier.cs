@@ -108,23 +108,18 @@ public sealed class PostRedactionVerifier
         }
     }
 
-    // Property names repeat across events: a name scanned clean before is recognised by its raw UTF-8
-    // bytes (unescaped names only) without decoding it or scanning it again. The verdict is the same
-    // as a fresh scan's (detection is a pure function of the text); the memo only saves the work.
+    // Property names and short strings repeat across events: one scanned clean before is recognised by
+    // its raw UTF-8 bytes (unescaped only) in the state's scan cache, without decoding or scanning it
+    // again. The verdict is the same as a fresh scan's (detection is a pure function of the text).
     private static string? KnownCleanName(ref Utf8JsonReader reader, State state) =>
-        !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= ScanCache.MaxLength * 4
-        && state.CleanNames.TryGet(reader.ValueSpan, out var name) ? name : null;
+        !reader.ValueIsEscaped && !reader.HasValueSequence && state.Cache.TryGetName(reader.ValueSpan, out var cached) ? cached.Name : null;
 
     private static string RememberCleanName(ref Utf8JsonReader reader, State state)
     {
         var name = reader.GetString()!;
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= ScanCache.MaxLength * 4)
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            var hash = state.CleanNames.Hash(reader.ValueSpan);
-            if (state.CleanNames.Admit(hash))
-            {
-                state.CleanNames.Add(reader.ValueSpan, hash, name);
-            }
+            state.Cache.AddName(reader.ValueSpan, name, default);
         }
 
         return name;
@@ -132,9 +127,8 @@ public sealed class PostRedactionVerifier
 
     private (string, string)? Scan(ref Utf8JsonReader reader, State state)
     {
-        // Short unescaped strings seen clean before: recognised by their raw bytes, not decoded again.
-        var plain = !reader.ValueIsEscaped && !reader.HasValueSequence && reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= ScanCache.MaxLength;
-        if (plain && state.CleanStrings.TryGet(reader.ValueSpan, out _))
+        var plain = !reader.ValueIsEscaped && !reader.HasValueSequence && reader.TokenType == JsonTokenType.String;
+        if (plain && state.Cache.TryGetClean(reader.ValueSpan, out _))
         {
             return null;
         }
@@ -161,9 +155,9 @@ public sealed class PostRedactionVerifier
         if (state.Matches.Count == 0)
         {
             state.Cache.AddClean(text);
-            if (plain && state.CleanStrings.Admit(state.CleanStrings.Hash(raw)))
+            if (plain)
             {
-                state.CleanStrings.Add(raw, state.CleanStrings.Hash(raw), true);
+                state.Cache.AddClean(raw, text, default);
             }
 
             return null;
@@ -216,10 +210,6 @@ public sealed class PostRedactionVerifier
         public List<PiiMatch> Candidates { get; } = new(4);
 
         public ScanCache Cache { get; } = new();
-
-        public Utf8Memo<string> CleanNames { get; } = new(1024);
-
-        public Utf8Memo<bool> CleanStrings { get; } = new(2048);
 
         public Span<char> Chars(int length) => _chars.Get(length);
     }
