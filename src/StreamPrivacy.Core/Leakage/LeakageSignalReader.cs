@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using StreamPrivacy.Core.Redaction;
 
 namespace StreamPrivacy.Core.Leakage;
 
@@ -25,7 +26,7 @@ public static class LeakageSignalReader
     private static readonly Dictionary<string, int> NoHits = [];
 
     [ThreadStatic]
-    private static List<(byte[] Utf8, string Text)>? _interned;
+    private static Utf8Memo<string>? _interned;
 
     /// <summary>
     /// The signals of <paramref name="json"/>, or null when the event names no model (nothing to attribute).
@@ -264,20 +265,18 @@ public static class LeakageSignalReader
             return reader.GetString()!;
         }
 
-        var cache = _interned ??= [];
+        var memo = _interned ??= new Utf8Memo<string>(64);
         var bytes = reader.ValueSpan;
-        foreach (var (utf8, text) in cache)
+        var hash = memo.Hash(bytes);
+        if (memo.TryGet(bytes, hash, out var known))
         {
-            if (bytes.SequenceEqual(utf8))
-            {
-                return text;
-            }
+            return known;
         }
 
         var value = reader.GetString()!;
-        if (cache.Count < 32)
+        if (memo.Admit(hash))
         {
-            cache.Add((bytes.ToArray(), value));
+            memo.Add(bytes, hash, value);
         }
 
         return value;
