@@ -114,6 +114,16 @@ public sealed class LoadTests : IDisposable
     }
 
     [Fact]
+    public void Load_VocabularyWithDuplicateToken_ThrowsNamingVocab()
+    {
+        File.AppendAllLines(Path.Combine(_model.Directory, "vocab.txt"), ["John"]);
+
+        var ex = Assert.Throws<InvalidDataException>(Load);
+
+        Assert.StartsWith("vocab.txt", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_BpeTokenizerJson_ThrowsNotSupported()
     {
         File.Delete(Path.Combine(_model.Directory, "vocab.txt"));

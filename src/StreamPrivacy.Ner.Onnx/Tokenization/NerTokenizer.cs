@@ -133,9 +133,11 @@ internal sealed class NerTokenizer
         }
         catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException)
         {
+            // The inner message names a vocabulary entry at most (a duplicate token), never text being scanned.
             throw new InvalidDataException(
-                $"{source} in the model directory cannot be used: it must contain the special tokens {options.UnknownToken}, "
-                + $"{options.ClassificationToken}, {options.SeparatorToken}, {options.PaddingToken} and {options.MaskingToken}.",
+                $"{source} in the model directory cannot be used as a WordPiece vocabulary: it needs unique tokens including "
+                + $"{options.UnknownToken}, {options.ClassificationToken}, {options.SeparatorToken}, {options.PaddingToken} "
+                + $"and {options.MaskingToken} ({ex.Message}).",
                 ex);
         }
 
@@ -181,7 +183,7 @@ internal sealed class NerTokenizer
         var maxId = -1;
         foreach (var entry in vocab.EnumerateObject())
         {
-            if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetInt32(out var id) || id < 0 || entry.Name.Contains('\n', StringComparison.Ordinal))
+            if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetInt32(out var id) || id < 0 || entry.Name.AsSpan().IndexOfAny('\n', '\r') >= 0)
             {
                 throw new InvalidDataException($"{TokenizerJsonFileName} in the model directory has an invalid vocabulary entry.");
             }
