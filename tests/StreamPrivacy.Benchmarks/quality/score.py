@@ -168,6 +168,7 @@ def score_corpus(corpora_dir, out_dir, tool, name):
     aligned, extra, sample_msgs = align(tool, len(inputs), outputs, stderr_text)
     res = {"lines": len(inputs), "status": defaultdict(int), "extra_output_lines": extra, "messages": sample_msgs,
            "types": defaultdict(lambda: [0, 0]), "forms": defaultdict(lambda: [0, 0]),
+           "type_forms": defaultdict(lambda: [0, 0]),
            "cultures": defaultdict(lambda: [0, 0]), "keep": defaultdict(lambda: [0, 0]),
            "withheld_lines_without_entities": 0, "entities_on_withheld_or_failed": 0,
            "leaks": []}
@@ -189,12 +190,13 @@ def score_corpus(corpora_dir, out_dir, tool, name):
         for e in label["entities"]:
             text = None if gone else as_text(get_path(out_doc, e["path"]))
             leak = leaked(e, text)
-            for key, table in (("type", res["types"]), ("form", res["forms"]), ("culture", res["cultures"])):
-                k = e["type"] if key == "type" else e.get(key)
+            for key, table in (("type", res["types"]), ("form", res["forms"]), ("culture", res["cultures"]),
+                               ("type_form", res["type_forms"])):
+                k = e["type"] if key == "type" else e.get("form") if key == "type_form" else e.get(key)
                 if k is None:
                     continue
-                if key == "form":
-                    k = f"{e['type']}: {k}" if name != "person" else k
+                if key == "type_form":
+                    k = f"{e['type']}: {k}"
                 table[k][0] += 1
                 table[k][1] += 0 if leak else 1
             if leak and len(res["leaks"]) < 400:
@@ -300,8 +302,10 @@ def markdown(summary, corpora):
     # 5. breakdowns
     for c, key, title in [("person", "forms", "PERSON recall by form (person corpus)"),
                           ("person", "cultures", "PERSON recall by culture (person corpus)"),
-                          ("hostile", "forms", "Recall by hostile form"),
-                          ("adjacent", "forms", "Recall by adjacent pair (each entity of the pair counted)")]:
+                          ("hostile", "forms", "Recall by hostile form (all types of the form)"),
+                          ("adjacent", "forms", "Recall by adjacent pair (both entities of each pair counted)"),
+                          ("hostile", "type_forms", "Recall by hostile form and entity type"),
+                          ("adjacent", "type_forms", "Recall by adjacent pair and entity type")]:
         keys = sorted({k for tool in tools if summary[tool].get(c) for k in summary[tool][c][key]})
         if not keys:
             continue
