@@ -19,10 +19,10 @@ internal static class RedactCommand
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first line that is not valid JSON (exit 1) instead of skipping it." };
         var verify = new Option<string>("--verify")
         {
-            Description = "Post-redaction verification of every output line: auto (when the policy disables entity types or masks/generalises, i.e. when it can find more than the redaction scan), always, never.",
-            DefaultValueFactory = _ => "auto",
+            Description = "Post-redaction verification: every output line is scanned again with all built-in detectors and withheld (reported by line number) if anything is found: always (default), never.",
+            DefaultValueFactory = _ => "always",
         };
-        verify.AcceptOnlyFromAmong("auto", "always", "never");
+        verify.AcceptOnlyFromAmong("always", "never");
         var keys = new Option<DirectoryInfo?>("--keys") { Description = "Folder of NAME.key files for hash/encrypt/pseudonym keys (else STREAMPRIVACY_KEY_NAME variables, else ephemeral keys)." };
         var command = new Command("redact", "Redact a JSON-lines file: one redacted line per input line, in order. Events (lines with a top-level 'consent') get the full policy, including the consent filter and minimisation; other documents get field rules and PII scanning.")
         {
@@ -46,13 +46,22 @@ internal static class RedactCommand
             return 2;
         }
 
-        var keys = new KeyRing(keyDirectory?.FullName, null, null, warning => Console.Error.WriteLine("warning: " + warning));
-        var redactor = new SanitizerFactory(policy, keys, TimeProvider.System).CreateJsonLinesRedactor(verify switch
+        foreach (var setting in policy.UnsafeSettings)
         {
-            "always" => true,
-            "never" => false,
-            _ => null,
-        });
+            await Console.Error.WriteLineAsync("warning: unsafe policy (allow_unsafe: true): " + setting);
+        }
+
+        var keys = new KeyRing(keyDirectory?.FullName, null, null, warning => Console.Error.WriteLine("warning: " + warning));
+        JsonLinesRedactor redactor;
+        try
+        {
+            redactor = new SanitizerFactory(policy, keys, TimeProvider.System).CreateJsonLinesRedactor(verify == "always");
+        }
+        catch (PolicyException ex)
+        {
+            await Console.Error.WriteLineAsync("policy error: " + ex.Message);
+            return 2;
+        }
         var failed = false;
         JsonLinesReport result;
         try

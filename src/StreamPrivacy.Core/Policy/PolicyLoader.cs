@@ -87,7 +87,7 @@ public static class PolicyLoader
     {
         public SanitizePolicy Policy(YamlMappingNode root)
         {
-            Keys(root, "version", "consent", "minimization", "subject", "field_rules", "free_text", "custom_detectors");
+            Keys(root, "version", "allow_unsafe", "consent", "minimization", "subject", "field_rules", "free_text", "custom_detectors");
             var consent = Map(root, "consent");
             var minimization = Map(root, "minimization");
             var subject = Map(root, "subject");
@@ -109,7 +109,7 @@ public static class PolicyLoader
 
             if (freeText is not null)
             {
-                Keys(freeText, "scan", "min_score", "phone_regions", "disabled_entities", "entities");
+                Keys(freeText, "scan", "min_score", "phone_regions", "disabled_entities", "entities", "ner");
             }
 
             var defaults = new SanitizePolicy();
@@ -128,7 +128,47 @@ public static class PolicyLoader
                 DisabledEntities = StringList(freeText, "disabled_entities") ?? defaults.DisabledEntities,
                 EntityOperators = Entities(freeText) ?? defaults.EntityOperators,
                 CustomDetectors = CustomDetectors(root),
+                Ner = Ner(freeText),
+                AllowUnsafe = Bool(root, "allow_unsafe") ?? false,
             };
+        }
+
+        private NerModelSpec? Ner(YamlMappingNode? freeText)
+        {
+            if (freeText is null || Child(freeText, "ner") is not { } node)
+            {
+                return null;
+            }
+
+            var ner = AsMap(node, "'ner'");
+            Keys(ner, "model", "min_score", "labels");
+            var model = Scalar(ner, "model") ?? throw Error(ner, "'ner' needs 'model' (the directory of an ONNX token-classification export)");
+            var minScore = Number(ner, "min_score") ?? NerModelSpec.DefaultMinScore;
+            if (minScore is < 0 or > 1)
+            {
+                throw Error(Child(ner, "min_score")!, "min_score must be between 0 and 1");
+            }
+
+            IReadOnlyDictionary<string, string> labels = NerModelSpec.DefaultLabels;
+            if (Child(ner, "labels") is { } labelNode)
+            {
+                var map = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (key, value) in AsMap(labelNode, "'labels'").Children)
+                {
+                    var label = (key as YamlScalarNode)?.Value;
+                    var entity = (value as YamlScalarNode)?.Value;
+                    if (string.IsNullOrEmpty(label) || string.IsNullOrEmpty(entity) || !string.Equals(entity, entity.ToUpperInvariant(), StringComparison.Ordinal))
+                    {
+                        throw Error(key, "each label maps a model tag (e.g. PER) to an upper-case entity type (e.g. PERSON)");
+                    }
+
+                    map[label] = entity;
+                }
+
+                labels = map;
+            }
+
+            return new NerModelSpec(model, minScore, labels);
         }
 
         private List<FieldRule> FieldRules(YamlMappingNode root)

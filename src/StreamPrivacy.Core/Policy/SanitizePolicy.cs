@@ -55,8 +55,58 @@ public sealed record SanitizePolicy
     /// <summary>Policy-defined detectors.</summary>
     public IReadOnlyList<CustomDetectorSpec> CustomDetectors { get; init; } = [];
 
+    /// <summary>An optional token-classification model whose findings join the built-in detectors'.</summary>
+    public NerModelSpec? Ner { get; init; }
+
+    /// <summary>
+    /// Accept the settings listed by <see cref="UnsafeSettings"/>. Without it a policy that would let PII
+    /// through is refused; with it the policy loads and every host logs the list as a warning at start.
+    /// </summary>
+    public bool AllowUnsafe { get; init; }
+
     /// <summary>Key of <see cref="EntityOperators"/> that applies to unlisted entity types.</summary>
     public const string DefaultEntityKey = "DEFAULT";
+
+    /// <summary>The shipped default of <see cref="MinScore"/>; a higher threshold lets weaker detections through.</summary>
+    public const double ShippedMinScore = 0.4;
+
+    /// <summary>
+    /// The settings of this policy that let personal data through unredacted, each described without values:
+    /// free-text scanning off, an entity type (or <c>DEFAULT</c>) kept as it is, a score threshold above the
+    /// shipped default (fewer detections redacted), and subject identifiers written without pseudonymisation.
+    /// Empty for a safe policy. A policy with any of them is refused unless <see cref="AllowUnsafe"/> is set.
+    /// </summary>
+    public IReadOnlyList<string> UnsafeSettings
+    {
+        get
+        {
+            var settings = new List<string>();
+            if (!ScanFreeText)
+            {
+                settings.Add("free_text.scan is false: strings not covered by a field rule are written unscanned");
+            }
+
+            foreach (var (entity, spec) in EntityOperators.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                if (spec.Kind == OperatorKind.Keep)
+                {
+                    settings.Add($"free_text.entities.{entity} uses operator keep: detected values are written unredacted");
+                }
+            }
+
+            if (MinScore > ShippedMinScore)
+            {
+                settings.Add(FormattableString.Invariant($"free_text.min_score {MinScore} is above the shipped default {ShippedMinScore}: weaker detections are not redacted"));
+            }
+
+            if (!PseudonymizeSubject)
+            {
+                settings.Add("subject.pseudonymize is false: subject identifiers are written as they are");
+            }
+
+            return settings;
+        }
+    }
 
     /// <summary>A copy of this policy with another minimisation mode.</summary>
     public SanitizePolicy WithMinimization(MinimizationMode mode) => this with { Minimization = mode };
@@ -95,6 +145,16 @@ public sealed record SanitizePolicy
         if (MinScore is < 0 or > 1)
         {
             throw new ArgumentException("min_score must be between 0 and 1");
+        }
+
+        if (Ner is { } ner && (string.IsNullOrWhiteSpace(ner.ModelDirectory) || ner.MinScore is < 0 or > 1 || ner.Labels.Count == 0))
+        {
+            throw new ArgumentException("free_text.ner needs a model directory, a min_score between 0 and 1 and at least one label");
+        }
+
+        if (!AllowUnsafe && UnsafeSettings is { Count: > 0 } unsafeSettings)
+        {
+            throw new ArgumentException($"unsafe policy refused: {string.Join("; ", unsafeSettings)}. Set allow_unsafe: true to accept it (it is then logged as a warning at every start)");
         }
 
         foreach (var rule in FieldRules)

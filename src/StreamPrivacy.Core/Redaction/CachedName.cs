@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StreamPrivacy.Core.Redaction.Detection;
 
 namespace StreamPrivacy.Core.Redaction;
 
@@ -6,6 +7,12 @@ namespace StreamPrivacy.Core.Redaction;
 internal sealed class CachedName(string name, JsonEncodedText encoded)
 {
     public string Name { get; } = name;
+
+    /// <summary>The entity type the name says its value holds.</summary>
+    public FieldHint Hint { get; } = FieldHints.ForKey(name);
+
+    /// <summary>A generic name key ("name", "first") whose hint depends on its parent.</summary>
+    public bool IsGenericKey { get; } = FieldHints.IsGeneric(name);
 
     public JsonEncodedText Encoded { get; } = encoded;
 }

@@ -34,6 +34,7 @@ public sealed class PostRedactionVerifier
         var state = _state.Value!;
         var path = state.Path;
         path.Clear();
+        state.Hints.Clear();
         state.Containers.Clear();
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
         while (reader.Read())
@@ -46,6 +47,7 @@ public sealed class PostRedactionVerifier
                     if (reader.TokenType == JsonTokenType.StartArray)
                     {
                         path.Add(PathElement.Index);
+                        state.Hints.Add(state.Hint); // elements inherit the array's key
                     }
 
                     continue;
@@ -55,6 +57,7 @@ public sealed class PostRedactionVerifier
                     if (reader.TokenType == JsonTokenType.EndArray)
                     {
                         path.RemoveAt(path.Count - 1);
+                        state.Hints.RemoveAt(state.Hints.Count - 1);
                     }
 
                     EndValue(state);
@@ -62,17 +65,21 @@ public sealed class PostRedactionVerifier
                 case JsonTokenType.PropertyName:
                     if (KnownCleanName(ref reader, state) is { } known)
                     {
-                        path.Add(new PathElement(known));
+                        path.Add(new PathElement(known.Name));
+                        state.Hints.Add(PathHints.Of(CollectionsMarshal.AsSpan(path), known.Hint, known.IsGenericKey));
                         continue;
                     }
 
                     path.Add(new PathElement("<key>"));
+                    state.Hints.Add(FieldHint.None);
                     if (Scan(ref reader, state) is { } nameLeak)
                     {
                         return nameLeak; // the path names the key's position, never the key
                     }
 
-                    path[^1] = new PathElement(RememberCleanName(ref reader, state));
+                    var name = RememberCleanName(ref reader, state);
+                    path[^1] = new PathElement(name);
+                    state.Hints[^1] = PathHints.Of(CollectionsMarshal.AsSpan(path), FieldHints.ForKey(name), FieldHints.IsGeneric(name));
                     continue;
                 case JsonTokenType.String when !IsExempt(path):
                     if (Scan(ref reader, state) is { } leak)
@@ -82,8 +89,8 @@ public sealed class PostRedactionVerifier
 
                     EndValue(state);
                     continue;
-                case JsonTokenType.Number when !IsExempt(path) && RedactionEngine.IsScannableNumber(reader.ValueSpan):
-                    if (Scan(ref reader, state) is { } numberLeak)
+                case JsonTokenType.Number when !IsExempt(path):
+                    if (ScanNumber(ref reader, state) is { } numberLeak)
                     {
                         return numberLeak;
                     }
@@ -105,14 +112,15 @@ public sealed class PostRedactionVerifier
         if (state.Containers.Count > 0 && state.Containers.Peek() && state.Path.Count > 0 && !state.Path[^1].IsIndex)
         {
             state.Path.RemoveAt(state.Path.Count - 1);
+            state.Hints.RemoveAt(state.Hints.Count - 1);
         }
     }
 
     // Property names and short strings repeat across events: one scanned clean before is recognised by
     // its raw UTF-8 bytes (unescaped only) in the state's scan cache, without decoding or scanning it
     // again. The verdict is the same as a fresh scan's (detection is a pure function of the text).
-    private static string? KnownCleanName(ref Utf8JsonReader reader, State state) =>
-        !reader.ValueIsEscaped && !reader.HasValueSequence && state.Cache.TryGetName(reader.ValueSpan, out var cached) ? cached.Name : null;
+    private static CachedName? KnownCleanName(ref Utf8JsonReader reader, State state) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence && state.Cache.TryGetName(reader.ValueSpan, out var cached) ? cached : null;
 
     private static string RememberCleanName(ref Utf8JsonReader reader, State state)
     {
@@ -127,43 +135,51 @@ public sealed class PostRedactionVerifier
 
     private (string, string)? Scan(ref Utf8JsonReader reader, State state)
     {
+        // Clean-verdict memos hold context-free scans only: a value under a key that names an entity is scanned afresh.
+        var hint = reader.TokenType == JsonTokenType.PropertyName ? FieldHint.None : state.Hint;
+        var memo = hint == FieldHint.None;
         var plain = !reader.ValueIsEscaped && !reader.HasValueSequence && reader.TokenType == JsonTokenType.String;
-        if (plain && state.Cache.TryGetClean(reader.ValueSpan, out _))
+        if (plain && memo && state.Cache.TryGetClean(reader.ValueSpan, out _))
         {
             return null;
         }
 
         var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
         var buffer = state.Chars(raw.Length);
-        int length;
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            length = System.Text.Encoding.UTF8.GetChars(raw, buffer);
-        }
-        else
-        {
-            length = reader.CopyString(buffer);
-        }
-
-        var text = buffer[..length];
-        if (IsOperatorToken(text) || state.Cache.IsKnownClean(text))
+        var text = buffer[..reader.CopyString(buffer)];
+        if (IsOperatorToken(text) || (memo && state.Cache.IsKnownClean(text)))
         {
             return null;
         }
 
-        _scanner.Scan(text, state.Matches, state.Candidates);
+        _scanner.Scan(text, state.Matches, state.Candidates, hint);
         if (state.Matches.Count == 0)
         {
-            state.Cache.AddClean(text);
-            if (plain)
+            if (memo)
             {
-                state.Cache.AddClean(raw, text, default);
+                state.Cache.AddClean(text);
+                if (plain)
+                {
+                    state.Cache.AddClean(raw, text, default);
+                }
             }
 
             return null;
         }
 
         return (state.Matches[0].EntityType, PathElement.Render(CollectionsMarshal.AsSpan(state.Path)));
+    }
+
+    private (string, string)? ScanNumber(ref Utf8JsonReader reader, State state)
+    {
+        Span<char> digits = stackalloc char[JsonNumberDigits.MaxDigits];
+        if (!RedactionEngine.TryGetScannableDigits(reader.ValueSpan, state.Hint, digits, out var length))
+        {
+            return null;
+        }
+
+        _scanner.Scan(digits[..length], state.Matches, state.Candidates, state.Hint);
+        return state.Matches.Count == 0 ? null : (state.Matches[0].EntityType, PathElement.Render(CollectionsMarshal.AsSpan(state.Path)));
     }
 
     private bool IsExempt(List<PathElement> path)
@@ -202,6 +218,12 @@ public sealed class PostRedactionVerifier
         private readonly PooledChars _chars = new();
 
         public List<PathElement> Path { get; } = new(16);
+
+        /// <summary>The field hint of each path element (array elements inherit their array's).</summary>
+        public List<FieldHint> Hints { get; } = new(16);
+
+        /// <summary>The hint of the value being read.</summary>
+        public FieldHint Hint => Hints.Count > 0 ? Hints[^1] : FieldHint.None;
 
         public Stack<bool> Containers { get; } = new(16);
 

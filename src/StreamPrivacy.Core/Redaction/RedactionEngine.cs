@@ -24,6 +24,7 @@ namespace StreamPrivacy.Core.Redaction;
 public sealed class RedactionEngine
 {
     private const string FieldRuleEntity = "FIELD_RULE";
+    private const int MaxRescans = 3;
     private static readonly SearchValues<byte> Digits = SearchValues.Create("0123456789"u8);
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
@@ -69,10 +70,12 @@ public sealed class RedactionEngine
     }
 
     /// <summary>
-    /// True for a JSON number that may be an identifier stored as a number (card, account, phone):
-    /// an integer of at least 9 digits. Ordinary measurements are not scanned.
+    /// The digits to scan of a JSON number that may be an identifier stored as a number (card, account, phone):
+    /// an integer — written plainly, with a zero fraction or in exponent form — of at least 9 digits, or of at
+    /// least 7 when the field's name says what it holds. Ordinary measurements are not scanned.
     /// </summary>
-    public static bool IsScannableNumber(ReadOnlySpan<byte> raw) => raw.Length >= 9 && raw.IndexOfAnyExcept(Digits) < 0;
+    internal static bool TryGetScannableDigits(ReadOnlySpan<byte> raw, FieldHint hint, Span<char> digits, out int length) =>
+        JsonNumberDigits.TryGetInteger(raw, digits, out length) && length >= (hint == FieldHint.None ? 9 : 7);
 
     /// <summary>The policy in force.</summary>
     public SanitizePolicy Policy => _policy;
@@ -82,6 +85,7 @@ public sealed class RedactionEngine
     /// adding to <paramref name="counts"/>.
     /// </summary>
     /// <exception cref="JsonException">The input is not well-formed JSON (message carries no content).</exception>
+    /// <exception cref="InvalidSubjectException">The subject field holds an object, an array or a boolean.</exception>
     public RedactionResult Redact(ReadOnlySpan<byte> json, IBufferWriter<byte> output, RedactionCounts counts)
     {
         var scratch = t_scratch ??= new RedactionScratch();
@@ -134,6 +138,7 @@ public sealed class RedactionEngine
         private readonly RedactionCounts _counts;
         private readonly ScanCache _cache;
         private RedactionOperator? _rule;
+        private FieldHint _hint;
 
         public Walk(RedactionEngine engine, RedactionScratch scratch, ScanCache cache, RedactionCounts counts)
         {
@@ -198,7 +203,10 @@ public sealed class RedactionEngine
                 // Paths are reported in counts: a name that is itself PII is recorded redacted.
                 var safeName = known?.Name ?? RedactName(name, raw, plain);
                 _scratch.Path.Add(new PathElement(safeName));
+                var parentHint = _hint;
+                _hint = PathHints.Of(PathSpan, known?.Hint ?? FieldHints.ForKey(name), known?.IsGenericKey ?? FieldHints.IsGeneric(name)); // array elements below inherit it
                 Member(ref reader, writer, name, safeName, mode, known);
+                _hint = parentHint;
                 _scratch.Path.RemoveAt(_scratch.Path.Count - 1);
             }
 
@@ -231,6 +239,12 @@ public sealed class RedactionEngine
 
             if (mode is Mode.Normal or Mode.Allowed)
             {
+                if (_engine._pseudonymizer is not null && _engine._subject.Matches(path)
+                    && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.True or JsonTokenType.False)
+                {
+                    throw new InvalidSubjectException(_engine._policy.SubjectField);
+                }
+
                 if (_engine._pseudonymizer is not null && _engine._subject.Matches(path) && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
                 {
                     var maxChars = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
@@ -309,7 +323,7 @@ public sealed class RedactionEngine
             }
 
             // Names holding PII are not memoised: each occurrence is counted as a redaction.
-            BuildReplacement(name, out _);
+            BuildReplacement(name, FieldHint.None, out _);
             return _scratch.Builder.ToString();
         }
 
@@ -345,8 +359,10 @@ public sealed class RedactionEngine
         {
             // An unescaped string is looked up by its bytes: a known clean one is neither decoded nor re-encoded.
             var plain = !reader.ValueIsEscaped && !reader.HasValueSequence;
+            // The memo holds verdicts of context-free scans: a value under a key that names an entity is scanned afresh.
+            var memo = _hint == FieldHint.None;
             var scanned = mode is Mode.Normal or Mode.Allowed && _engine._scanner is not null;
-            if (plain && scanned && _cache.TryGetClean(reader.ValueSpan, out var encoded))
+            if (plain && scanned && memo && _cache.TryGetClean(reader.ValueSpan, out var encoded))
             {
                 writer.WriteStringValue(encoded);
                 return;
@@ -365,20 +381,20 @@ public sealed class RedactionEngine
                     return;
             }
 
-            if (_engine._scanner is null || (!plain && _cache.IsKnownClean(text)))
+            if (_engine._scanner is null || (!plain && memo && _cache.IsKnownClean(text)))
             {
                 writer.WriteStringValue(text);
                 return;
             }
 
-            _engine._scanner.Scan(text, _scratch.Matches, _scratch.Candidates);
+            _engine._scanner.Scan(text, _scratch.Matches, _scratch.Candidates, _hint);
             if (_scratch.Matches.Count == 0)
             {
-                if (plain)
+                if (memo && plain)
                 {
                     _cache.AddClean(reader.ValueSpan, text, WriterOptions);
                 }
-                else
+                else if (memo)
                 {
                     _cache.AddClean(text);
                 }
@@ -402,15 +418,13 @@ public sealed class RedactionEngine
             }
 
             // A long run of digits may be a card, account or phone number stored as a JSON number.
-            if (mode != Mode.Keep && _engine._scanner is not null && IsScannableNumber(raw))
+            Span<char> digits = stackalloc char[JsonNumberDigits.MaxDigits];
+            if (mode != Mode.Keep && _engine._scanner is not null && TryGetScannableDigits(raw, _hint, digits, out var count))
             {
-                Span<char> chars = stackalloc char[raw.Length];
-                var n = System.Text.Encoding.UTF8.GetChars(raw, chars);
-                _engine._scanner.Scan(chars[..n], _scratch.Matches, _scratch.Candidates);
+                _engine._scanner.Scan(digits[..count], _scratch.Matches, _scratch.Candidates, _hint);
                 if (_scratch.Matches.Count > 0)
                 {
-                    WriteReplacement(chars[..n], writer);
-
+                    WriteReplacement(digits[..count], writer);
                     return;
                 }
             }
@@ -429,7 +443,7 @@ public sealed class RedactionEngine
         /// <summary>Writes <paramref name="text"/> with the current matches replaced, or null when an operator drops it.</summary>
         private void WriteReplacement(scoped ReadOnlySpan<char> text, Utf8JsonWriter writer)
         {
-            BuildReplacement(text, out var drop);
+            BuildReplacement(text, _hint, out var drop);
             if (drop)
             {
                 writer.WriteNullValue();
@@ -460,7 +474,30 @@ public sealed class RedactionEngine
         }
 
         /// <summary>Builds, in the scratch builder, <paramref name="text"/> with the current matches replaced.</summary>
-        private void BuildReplacement(scoped ReadOnlySpan<char> text, out bool drop)
+        /// <summary>
+        /// Builds, in the scratch builder, <paramref name="text"/> with the current matches replaced, then scans the
+        /// result again and replaces what that scan finds, until it finds nothing (at most <see cref="MaxRescans"/>
+        /// times). A replacement can change what the detectors see around it — two touching numbers that were one
+        /// over-long run, a phone number after an IPv6 address — and the post-redaction verifier scans the result:
+        /// this makes the engine's output one the verifier passes, so valid records are not withheld.
+        /// </summary>
+        private void BuildReplacement(scoped ReadOnlySpan<char> text, FieldHint hint, out bool drop)
+        {
+            ReplaceOnce(text, out drop);
+            for (var pass = 0; pass < MaxRescans && !drop; pass++)
+            {
+                var redacted = _scratch.Builder.ToString();
+                _engine._scanner!.Scan(redacted, _scratch.Matches, _scratch.Candidates, hint);
+                if (_scratch.Matches.Count == 0)
+                {
+                    return;
+                }
+
+                ReplaceOnce(redacted, out drop);
+            }
+        }
+
+        private void ReplaceOnce(scoped ReadOnlySpan<char> text, out bool drop)
         {
             drop = false;
             var builder = _scratch.Builder.Clear();

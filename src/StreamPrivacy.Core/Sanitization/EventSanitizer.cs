@@ -60,6 +60,11 @@ public sealed class EventSanitizer
             output.ResetWrittenCount();
             return new SanitizeResult(SanitizeOutcome.Rejected, null, new InputError(InputErrorReason.MalformedJson, "$", "not well-formed JSON"), 0);
         }
+        catch (InvalidSubjectException ex)
+        {
+            output.ResetWrittenCount();
+            return new SanitizeResult(SanitizeOutcome.Rejected, null, new InputError(InputErrorReason.WrongType, _engine.Policy.SubjectField, ex.Message), 0);
+        }
 
         if (_verifier?.FindLeak(output.WrittenSpan) is { } leak)
         {

@@ -18,22 +18,46 @@ public sealed class SanitizerFactory
     private readonly SanitizePolicy _policy;
     private readonly KeyRing _keys;
     private readonly TimeProvider _time;
+    private readonly Lazy<IPiiDetector>? _ner;
 
     /// <summary>Creates a factory.</summary>
-    public SanitizerFactory(SanitizePolicy policy, KeyRing keys, TimeProvider time)
+    /// <param name="policy">The sanitize policy.</param>
+    /// <param name="keys">Key material for pseudonyms and operators.</param>
+    /// <param name="time">Clock for event-time checks.</param>
+    /// <param name="nerBackend">
+    /// Builds the detector for the policy's <c>free_text.ner</c> model (e.g. the ONNX backend); null in hosts
+    /// without one, where a policy naming a model is refused.
+    /// </param>
+    /// <exception cref="PolicyException">The policy names a NER model and no backend was given.</exception>
+    public SanitizerFactory(SanitizePolicy policy, KeyRing keys, TimeProvider time, Func<NerModelSpec, IPiiDetector>? nerBackend = null)
     {
         policy.Validate();
         _policy = policy;
         _keys = keys;
         _time = time;
+        if (policy.Ner is { } spec)
+        {
+            if (nerBackend is null)
+            {
+                throw new PolicyException("free_text.ner names a model, but this host has no NER backend");
+            }
+
+            // One model per factory, shared by every engine it builds (loading a model is expensive).
+            _ner = new Lazy<IPiiDetector>(() => nerBackend(spec), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
     }
 
-    /// <summary>The detectors the policy enables: built-ins not disabled, plus custom detectors.</summary>
+    /// <summary>The detectors the policy enables: built-ins not disabled, custom detectors, and the NER model if one is named.</summary>
     public IReadOnlyList<IPiiDetector> CreateDetectors()
     {
         var detectors = PiiDetectors.CreateDefault(new PiiDetectorOptions { PhoneRegions = _policy.PhoneRegions })
             .Where(d => !_policy.DisabledEntities.Contains(d.EntityType, StringComparer.Ordinal))
             .ToList();
+        if (_ner is not null)
+        {
+            detectors.Add(_ner.Value);
+        }
+
         foreach (var custom in _policy.CustomDetectors)
         {
             detectors.Add(custom.Pattern is not null
@@ -55,11 +79,12 @@ public sealed class SanitizerFactory
 
     /// <summary>
     /// The independent post-redaction verifier: all built-in detectors (whatever the policy disabled)
-    /// plus the custom ones, exempting only fields the policy keeps on purpose.
+    /// plus the custom ones, exempting only fields the policy keeps on purpose. A NER model is not run a
+    /// second time: its findings were redacted by the engine, and the built-in PERSON detector checks again.
     /// </summary>
     public PostRedactionVerifier CreateVerifier()
     {
-        var custom = CreateDetectors().Where(d => !EntityTypes.BuiltIn.Contains(d.EntityType, StringComparer.Ordinal));
+        var custom = CreateDetectors().Where(d => !EntityTypes.BuiltIn.Contains(d.EntityType, StringComparer.Ordinal) && (_ner is null || !ReferenceEquals(d, _ner.Value)));
         var detectors = PiiDetectors.CreateDefault(new PiiDetectorOptions { PhoneRegions = _policy.PhoneRegions }).Concat(custom);
         var exempt = _policy.FieldRules.Where(r => r.Operator.Kind == OperatorKind.Keep).Select(r => r.Path);
         return new PostRedactionVerifier(new TextScanner(detectors, _policy.MinScore), exempt);
@@ -72,25 +97,13 @@ public sealed class SanitizerFactory
         CreateVerifier());
 
     /// <summary>The offline JSON-lines redactor (events get the full policy; other documents get rules and scanning).</summary>
-    /// <param name="verify">Run the post-redaction verifier on every line; null decides by <see cref="VerificationCanFindMore"/>.</param>
+    /// <param name="verify">Run the post-redaction verifier on every line (the default, as in the streaming stage).</param>
     /// <param name="maxDepth">Deepest accepted nesting.</param>
-    public JsonLinesRedactor CreateJsonLinesRedactor(bool? verify = null, int maxDepth = 64) => new(
+    public JsonLinesRedactor CreateJsonLinesRedactor(bool verify = true, int maxDepth = 64) => new(
         CreateEngine(annotate: false, maxDepth),
         CreateEngine(annotate: false, maxDepth, _policy.WithMinimization(MinimizationMode.Off)),
         new RawEventInspector(new EventValidationOptions(), _time, _policy.RequiredPurposes, maxDepth),
-        verify ?? VerificationCanFindMore ? CreateVerifier() : null);
-
-    /// <summary>
-    /// True when the post-redaction verifier can find something the engine's own scan could not: the
-    /// policy disables built-in entity types, or uses operators that keep part of a value (mask,
-    /// generalize). Otherwise every string was scanned by the same detectors at the same threshold and
-    /// each detection replaced by a token, so a second scan is redundant (the streaming stage verifies
-    /// regardless, as defence in depth).
-    /// </summary>
-    public bool VerificationCanFindMore =>
-        _policy.DisabledEntities.Count > 0
-        || _policy.EntityOperators.Values.Concat(_policy.FieldRules.Select(r => r.Operator))
-            .Any(o => o.Kind is OperatorKind.Mask or OperatorKind.Generalize);
+        verify ? CreateVerifier() : null);
 
     private static ChecksumKind ParseChecksum(string checksum) => checksum switch
     {

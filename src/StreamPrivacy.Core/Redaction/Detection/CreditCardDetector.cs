@@ -1,7 +1,8 @@
 namespace StreamPrivacy.Core.Redaction.Detection;
 
 /// <summary>
-/// Finds payment card numbers: 13–19 Luhn-valid digits, contiguous or grouped by single spaces or dashes
+/// Finds payment card numbers: 13–19 Luhn-valid digits, contiguous or grouped by single spaces, dashes, dots, slashes or
+/// underscores
 /// (one separator kind per number, first group of four digits, other groups of 3–6 as printed on cards).
 /// A number must be a token on its own (not glued to letters, and not the tail of "SKU-…" style ids).
 /// Contiguous runs must also carry a known issuer prefix (Visa, Mastercard, Amex, Discover, JCB, Diners,
@@ -55,7 +56,7 @@ public sealed class CreditCardDetector : IPiiDetector
                 }
 
                 char c = text[i];
-                if (c != ' ' && c != '-')
+                if (c is not (' ' or '-' or '.' or '/' or '_'))
                 {
                     break;
                 }
@@ -95,9 +96,9 @@ public sealed class CreditCardDetector : IPiiDetector
             return runEnd;
         }
 
-        if (separator == '-')
+        if (separator != ' ')
         {
-            // A dashed run is one token: either all of it is the card or none of it is (SKUs, order ids).
+            // A dashed (dotted, slashed, underscored) run is one token: either all of it is the card or none of it is (SKUs, order ids).
             if (DetectionText.IsTokenEnd(text, runEnd))
             {
                 TryReport(text, starts, ends, 0, starts.Length, results);

@@ -106,7 +106,10 @@ internal static class DetectionText
 
             if (char.IsAsciiLetter(group[0]) && char.IsAsciiLetter(group[1]) && char.IsAsciiDigit(group[2]) && char.IsAsciiDigit(group[3]))
             {
-                return true;
+                // Inside only while the IBAN's registered length is not yet reached: digits after a complete IBAN
+                // ("PL20 4205 … 3903 6241-7361-2800-6918") are a new token.
+                var length = IbanRegistry.LengthFor(group[0], group[1]);
+                return length == 0 || (groups + 1) * 4 < length;
             }
 
             pos -= 5;

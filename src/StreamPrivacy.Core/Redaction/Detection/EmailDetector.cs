@@ -3,9 +3,12 @@ using System.Buffers;
 namespace StreamPrivacy.Core.Redaction.Detection;
 
 /// <summary>
-/// Finds e-mail addresses: an RFC 5322 "dot-atom" local part (no leading, trailing or doubled dots) and a
-/// domain of at least two DNS labels whose last label (the TLD) is at least two ASCII letters. Quoted local
-/// parts and address literals (<c>user@[10.0.0.1]</c>) are not recognised: they do not occur in practice.
+/// Finds e-mail addresses: an RFC 5322 "dot-atom" local part (no leading, trailing or doubled dots) or a quoted
+/// one (<c>"john.doe"@example.com</c>), and a domain of at least two DNS labels whose last label (the TLD) is at
+/// least two letters or an A-label (<c>xn--…</c>). Internationalised addresses (RFC 6531) are found too: letters and
+/// digits of any script in the local part and the labels (<c>user@bücher.de</c>, <c>user@example.москва</c>,
+/// <c>用户@例子.广告</c>); a full-width '＠' arrives as '@' from the scanner's normalised view. Address literals
+/// (<c>user@[10.0.0.1]</c>) are not recognised.
 /// </summary>
 public sealed class EmailDetector : IPiiDetector
 {
@@ -57,7 +60,12 @@ public sealed class EmailDetector : IPiiDetector
         // The scan is bounded so that a long run of '@'-separated junk cannot make detection quadratic;
         // anything longer than 64 characters is not a valid local part anyway.
         int start = at, limit = Math.Max(0, at - 256);
-        while (start > limit && LocalChars.Contains(text[start - 1]))
+        if (at > 0 && text[at - 1] == '"')
+        {
+            return QuotedLocalPartStart(text, at);
+        }
+
+        while (start > limit && IsLocalChar(text[start - 1]))
         {
             start--;
         }
@@ -70,9 +78,14 @@ public sealed class EmailDetector : IPiiDetector
         }
 
         // Punctuation glued to the front (quotes, '=', '-') is text, not address: start at a letter or digit.
-        while (start < at && !char.IsAsciiLetterOrDigit(text[start]))
+        while (start < at && !IsAlphanumeric(text[start]))
         {
             start++;
+        }
+
+        if (at - start > 64 && !System.Text.Ascii.IsValid(text[start..at]))
+        {
+            start = at - 64; // unspaced text in another script runs into the address: keep the part that can be one
         }
 
         if (start == at || text[at - 1] == '.' || at - start > 64)
@@ -90,7 +103,7 @@ public sealed class EmailDetector : IPiiDetector
         while (true)
         {
             int labelStart = i;
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '-'))
+            while (i < text.Length && (IsAlphanumeric(text[i]) || text[i] == '-'))
             {
                 i++;
             }
@@ -110,7 +123,7 @@ public sealed class EmailDetector : IPiiDetector
             }
 
             // Continue only over a single dot followed by another label character.
-            if (i + 1 < text.Length && text[i] == '.' && char.IsAsciiLetterOrDigit(text[i + 1]))
+            if (i + 1 < text.Length && text[i] == '.' && IsAlphanumeric(text[i + 1]))
             {
                 i++;
                 continue;
@@ -128,5 +141,62 @@ public sealed class EmailDetector : IPiiDetector
         return validEnd;
     }
 
-    private static bool IsTld(ReadOnlySpan<char> label) => label.Length >= 2 && !label.ContainsAnyExcept(AsciiLetters);
+    private static bool IsTld(ReadOnlySpan<char> label)
+    {
+        if (label.Length < 2)
+        {
+            return false;
+        }
+
+        if (label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase))
+        {
+            return label.Length > 4; // an internationalised TLD in its ASCII (punycode) form
+        }
+
+        if (!label.ContainsAnyExcept(AsciiLetters))
+        {
+            return true;
+        }
+
+        foreach (var c in label)
+        {
+            if (c < 0x80 || !IsInternationalAlphanumeric(c) || char.IsDigit(c))
+            {
+                return false; // a TLD in another script is letters (and their marks) only, never mixed with ASCII
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Start of a quoted local part ("john doe"@…) whose closing quote is just before <paramref name="at"/>, or -1.</summary>
+    private static int QuotedLocalPartStart(ReadOnlySpan<char> text, int at)
+    {
+        var limit = Math.Max(0, at - 66);
+        for (var i = at - 2; i >= limit; i--)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                var content = at - 1 - (i + 1);
+                return content > 0 && (i == 0 || !DetectionText.IsWordChar(text[i - 1])) ? i : -1;
+            }
+
+            if (c is '\n' or '\r')
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsLocalChar(char c) => LocalChars.Contains(c) || IsInternationalAlphanumeric(c);
+
+    private static bool IsAlphanumeric(char c) => char.IsAsciiLetterOrDigit(c) || IsInternationalAlphanumeric(c);
+
+    /// <summary>A letter or digit of any script, or a combining mark (the vowel signs of Devanagari, Bengali, Thai: "भारत").</summary>
+    private static bool IsInternationalAlphanumeric(char c) =>
+        c >= 0x80 && (char.IsLetterOrDigit(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c)
+            is System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.NonSpacingMark);
 }

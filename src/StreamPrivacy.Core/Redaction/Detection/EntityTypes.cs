@@ -24,6 +24,9 @@ public static class EntityTypes
     /// <summary>MAC (EUI-48) address.</summary>
     public const string MacAddress = "MAC_ADDRESS";
 
+    /// <summary>A person's name (given names, family names, full names).</summary>
+    public const string Person = "PERSON";
+
     /// <summary>All built-in types.</summary>
-    public static IReadOnlyList<string> BuiltIn { get; } = [EmailAddress, PhoneNumber, CreditCard, IbanCode, UsSsn, IpAddress, MacAddress];
+    public static IReadOnlyList<string> BuiltIn { get; } = [EmailAddress, PhoneNumber, CreditCard, IbanCode, UsSsn, IpAddress, MacAddress, Person];
 }

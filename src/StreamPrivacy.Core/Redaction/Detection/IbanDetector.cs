@@ -2,7 +2,7 @@ namespace StreamPrivacy.Core.Redaction.Detection;
 
 /// <summary>
 /// Finds IBANs: a registered country code, two check digits and the BBAN, either contiguous or printed in
-/// groups of four separated by single spaces, in any letter case. The total length must match the SWIFT
+/// groups of four separated by single spaces or dashes, in any letter case. The total length must match the SWIFT
 /// registry entry for the country and the ISO 7064 MOD 97-10 remainder must be 1, so look-alikes with a wrong
 /// length or bad check digits are never reported.
 /// </summary>
@@ -63,7 +63,7 @@ public sealed class IbanDetector : IPiiDetector
                 count++;
                 i++;
             }
-            else if (c == ' ' && count % 4 == 0 && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]))
+            else if (c is ' ' or '-' && count % 4 == 0 && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1]))
             {
                 i++;
             }

@@ -35,7 +35,7 @@ public sealed class PhoneNumberDetector : IPiiDetector
     private static readonly SearchValues<char> ExtensionMarkers = SearchValues.Create("xXeE");
     private static readonly SearchValues<char> DecimalChars = SearchValues.Create("0123456789.");
     private static readonly SearchValues<char> PlainPhoneChars = SearchValues.Create("0123456789 -.()");
-    private static readonly SearchValues<char> RunChars = SearchValues.Create("0123456789 -.()/");
+    private static readonly SearchValues<char> RunChars = SearchValues.Create("0123456789 -.()/_~");
 
     private readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
     private readonly PhoneNumberValidity _validity;
@@ -103,8 +103,14 @@ public sealed class PhoneNumberDetector : IPiiDetector
             }
 
             from = end;
+            if (digits >= MinDigits && !DetectionText.IsTokenStart(text, start))
+            {
+                // "…:d285 (312) 653-0620": the run starts inside another token; a number may still follow it.
+                from = DetectionText.SkipDigits(text, char.IsAsciiDigit(text[start]) ? start : start + 1);
+                continue;
+            }
 
-            if (digits < MinDigits || !DetectionText.IsTokenStart(text, start) || DetectionText.IsInsideSpacedIban(text, start))
+            if (digits < MinDigits || DetectionText.IsInsideSpacedIban(text, start))
             {
                 continue;
             }
@@ -124,20 +130,11 @@ public sealed class PhoneNumberDetector : IPiiDetector
             // card, an account or numbers glued together, and libphonenumber would be asked in vain.
             if (CountDigits(text[SkipLeadingDate(text, start, end)..end]) > MaxE164Digits)
             {
-                // "415-555-2671/212-555-5555": a slash can join two numbers; look at the first one now and
-                // at the rest in the next round. Without a slash the window is skipped.
-                var slash = text[start..end].IndexOf('/');
-                if (slash <= 0)
-                {
-                    continue;
-                }
-
-                from = start + slash + 1;
-                end = start + slash;
-                while (end > start && !char.IsAsciiDigit(text[end - 1]))
-                {
-                    end--;
-                }
+                // More digits than a phone number can hold: numbers next to each other ("(702) 934-1693 81.200.245.78",
+                // "+1-414-515-1623 2720 7301 1239 6947", "415-555-2671/212-555-5555"). The first number is looked for in
+                // the prefixes that end at a space or slash, longest first; the rest is scanned in the next round.
+                from = FindInLongWindow(text, start, end, results);
+                continue;
             }
 
             end = IncludeExtension(text, end);
@@ -148,6 +145,51 @@ public sealed class PhoneNumberDetector : IPiiDetector
                 FindInWindow(text, start, end, results);
             }
         }
+    }
+
+    /// <summary>
+    /// Handles a window with more digits than any phone number: tries the prefixes that end before a space or a
+    /// slash and hold <see cref="MinDigits"/> to <see cref="MaxE164Digits"/> digits, longest first, and stops at the
+    /// first that yields a number. Returns where scanning resumes: after that number, else after the shortest
+    /// prefix (so the rest of the window is looked at), else after the window (one long run: a card or an id).
+    /// </summary>
+    private int FindInLongWindow(ReadOnlySpan<char> text, int start, int end, List<PiiMatch> results)
+    {
+        Span<int> cuts = stackalloc int[16];
+        var count = 0;
+        var digits = 0;
+        for (var i = start; i < end && count < cuts.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i]))
+            {
+                if (++digits > MaxE164Digits)
+                {
+                    break;
+                }
+            }
+            else if (text[i] is ' ' or '/' && digits >= MinDigits && i > start && char.IsAsciiDigit(text[i - 1]) | text[i - 1] == ')')
+            {
+                cuts[count++] = i;
+            }
+        }
+
+        for (var c = count - 1; c >= 0; c--)
+        {
+            var cut = cuts[c];
+            var before = results.Count;
+            var windowStart = SkipLeadingDate(text, start, cut);
+            if (CountDigits(text[windowStart..cut]) >= MinDigits && !HasLookAlikeShape(text[windowStart..cut]) && !IsContextualSsn(text, windowStart, cut))
+            {
+                FindInWindow(text, windowStart, cut, results);
+            }
+
+            if (results.Count > before)
+            {
+                return cut + 1;
+            }
+        }
+
+        return count > 0 ? cuts[0] + 1 : end;
     }
 
     /// <summary>"2026-11-20 415-555-2671": a date joined to the number by a space is skipped, not read as digits of it.</summary>
@@ -247,6 +289,10 @@ public sealed class PhoneNumberDetector : IPiiDetector
     {
         // Only the candidate window is materialised, and only when it passed the prefilter.
         string window = text[windowStart..windowEnd].ToString();
+        if (window.AsSpan().ContainsAny('_', '~'))
+        {
+            window = window.Replace('_', '-').Replace('~', '-'); // "415_555_0132": separators libphonenumber does not know
+        }
         int firstResult = results.Count;
         bool international = window[0] == '+';
         if (international && TryInternationalFastPath(window, windowStart, results))

@@ -4,7 +4,7 @@ namespace StreamPrivacy.Core.Redaction.Detection;
 public static class PiiDetectors
 {
     /// <summary>
-    /// Creates the built-in detectors: e-mail, phone, credit card, IBAN, US SSN, IP and MAC address.
+    /// Creates the built-in detectors: e-mail, phone, credit card, IBAN, US SSN, IP and MAC address, person name.
     /// The instances are stateless and thread-safe; create them once and share them.
     /// </summary>
     /// <param name="options">Phone default regions; null for the defaults.</param>
@@ -20,6 +20,7 @@ public static class PiiDetectors
             new UsSsnDetector(),
             new IpAddressDetector(),
             new MacAddressDetector(),
+            new Person.PersonDetector(),
         ];
     }
 }

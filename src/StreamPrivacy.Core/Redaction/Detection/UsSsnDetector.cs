@@ -1,9 +1,12 @@
 namespace StreamPrivacy.Core.Redaction.Detection;
 
 /// <summary>
-/// Finds US social security numbers written AAA-GG-SSSS, AAA GG SSSS or AAA.GG.SSSS (one separator kind), and nine
+/// Finds US social security numbers written AAA-GG-SSSS, AAA GG SSSS, AAA.GG.SSSS, AAA/GG/SSSS or AAA_GG_SSSS (one separator
+/// kind; en dashes and Unicode spaces arrive as '-' and ' ' from the scanner's normalised view), and nine
 /// contiguous digits only when a context word ("ssn", "social security", "ss#", "soc sec") appears within
-/// the 40 characters before them: bare nine-digit numbers are mostly ids, and the SSA never prints SSNs that way.
+/// the 40 characters before or after them ("used 536221234 as my SSN"): bare nine-digit numbers are mostly ids, and the
+/// SSA never prints SSNs that way (the scanner still reports a bare one that is disguised or stands next to other
+/// personal data: <see cref="BareSsnRule"/>).
 /// Numbers the SSA never issues are rejected: area 000, 666 or 900–999, group 00, serial 0000, a single repeated
 /// digit, and the well-known public examples 078-05-1120 (Woolworth wallet card), 219-09-9999 (advertising) and
 /// 123-45-6789 (the canonical placeholder, also rejected by Presidio).
@@ -44,7 +47,7 @@ public sealed class UsSsnDetector : IPiiDetector
             {
                 char sep = text[runEnd];
                 int end = runEnd + 8;
-                if ((sep is '-' or ' ' or '.')
+                if ((sep is '-' or ' ' or '.' or '/' or '_')
                     && IsDigits(text.Slice(runEnd + 1, 2)) && text[runEnd + 3] == sep && IsDigits(text.Slice(runEnd + 4, 4))
                     && DetectionText.IsTokenEnd(text, end)
                     && (end >= text.Length || text[end] != sep || end + 1 >= text.Length || !char.IsAsciiDigit(text[end + 1])))
@@ -57,7 +60,8 @@ public sealed class UsSsnDetector : IPiiDetector
                     from = end;
                 }
             }
-            else if (runLength == 9 && DetectionText.IsTokenEnd(text, runEnd) && HasContext(text[Math.Max(0, start - ContextWindow)..start])
+            else if (runLength == 9 && DetectionText.IsTokenEnd(text, runEnd)
+                && (HasContext(text[Math.Max(0, start - ContextWindow)..start]) || HasContext(text[runEnd..Math.Min(text.Length, runEnd + ContextWindow)]))
                 && IsValid(text.Slice(start, 3), text.Slice(start + 3, 2), text.Slice(start + 5, 4)))
             {
                 results.Add(new PiiMatch(start, 9, EntityType, ContextScore));

@@ -293,6 +293,11 @@ public sealed class JsonLinesRedactor
             batch.Truncate(before);
             return new LineOutcome(LineKind.Invalid, before, "not valid JSON (skipped)");
         }
+        catch (InvalidSubjectException ex)
+        {
+            batch.Truncate(before);
+            return new LineOutcome(LineKind.Invalid, before, $"rejected: {ex.Message} (skipped)");
+        }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
             // A custom detector's regex ran out of time: the line cannot be shown to be clean.

@@ -130,7 +130,7 @@ public sealed class RedactionEngineTests
     [Fact]
     public void Redact_ScanDisabled_LeavesStrings()
     {
-        var (output, _) = Redact(Off + "free_text: { scan: false }\n", """{"t":"a@example.com"}""");
+        var (output, _) = Redact(Off + "allow_unsafe: true\nfree_text: { scan: false }\n", """{"t":"a@example.com"}""");
         Assert.Equal("a@example.com", output["t"]!.GetValue<string>());
     }
 

@@ -3,7 +3,11 @@ using Xunit.Abstractions;
 
 namespace StreamPrivacy.Core.Tests.Redaction.Quality;
 
-/// <summary>Quality gate for the built-in detectors on the labelled corpus (see <see cref="QualityCorpus"/>).</summary>
+/// <summary>
+/// Quality gate for the built-in structured-type detectors on the labelled corpus (see <see cref="QualityCorpus"/>).
+/// PERSON has its own corpora and gate (<c>PersonQualityTests</c>): the sentences here are written around
+/// structured values and are not labelled for names, so the PERSON detector is left out of these scans.
+/// </summary>
 public sealed class DetectorQualityTests(ITestOutputHelper output)
 {
     private const double RecallTarget = 0.99;
@@ -13,7 +17,7 @@ public sealed class DetectorQualityTests(ITestOutputHelper output)
     public void Corpus_Size_MeetsMinimums()
     {
         var corpus = QualityCorpus.Build();
-        foreach (var type in EntityTypes.BuiltIn)
+        foreach (var type in QualityCorpus.StructuredTypes)
         {
             int count = corpus.Sum(s => s.Entities.Count(e => e.EntityType == type));
             Assert.True(count >= 300, $"{type}: only {count} labelled entities");
@@ -33,7 +37,7 @@ public sealed class DetectorQualityTests(ITestOutputHelper output)
     [Fact]
     public void BuiltInDetectors_OnLabelledCorpus_MeetRecallAndLookAlikeTargets()
     {
-        var report = QualityReport.Score(PiiDetectors.CreateDefault(), QualityCorpus.Build());
+        var report = QualityReport.Score(Structured(PiiDetectors.CreateDefault()), QualityCorpus.Build());
         output.WriteLine(report.Render());
 
         var failures = GateFailures(report);
@@ -45,7 +49,7 @@ public sealed class DetectorQualityTests(ITestOutputHelper output)
     {
         // What the product does: default policy's detectors, score threshold and overlap resolution.
         var policy = StreamPrivacy.Core.Policy.PolicyLoader.Default;
-        var detectors = TestSanitizers.Factory(policy).CreateDetectors();
+        var detectors = Structured(TestSanitizers.Factory(policy).CreateDetectors());
         var report = QualityReport.Score(new TextScanner(detectors, policy.MinScore), QualityCorpus.Build());
         output.WriteLine(report.Render());
 
@@ -59,7 +63,7 @@ public sealed class DetectorQualityTests(ITestOutputHelper output)
         var policy = StreamPrivacy.Core.Policy.PolicyLoader.Default;
         var labelled = HandWrittenCases.Labelled.Select(SentenceBuilder.Parse);
         var lookAlikes = HandWrittenCases.LookAlikes.Select(t => new LabelledSentence(t, [], "hand-written"));
-        var report = QualityReport.Score(new TextScanner(TestSanitizers.Factory(policy).CreateDetectors(), policy.MinScore), [.. labelled, .. lookAlikes]);
+        var report = QualityReport.Score(new TextScanner(Structured(TestSanitizers.Factory(policy).CreateDetectors()), policy.MinScore), [.. labelled, .. lookAlikes]);
         output.WriteLine(report.Render());
         var misses = report.Types.Where(t => t.Value.CoveredSameType < t.Value.Entities).Select(t => t.Key).ToList();
         Assert.True(misses.Count == 0 && report.LookAlikeSurvival == 1.0, $"missed types: {string.Join(", ", misses)}; look-alike survival {report.LookAlikeSurvival:0.0000}");
@@ -71,7 +75,7 @@ public sealed class DetectorQualityTests(ITestOutputHelper output)
         // The curated cases are few, so the 0.99 gate would hide a regression on one of them: require all.
         var labelled = HandWrittenCases.Labelled.Select(SentenceBuilder.Parse);
         var lookAlikes = HandWrittenCases.LookAlikes.Select(t => new LabelledSentence(t, [], "hand-written"));
-        var report = QualityReport.Score(PiiDetectors.CreateDefault(), [.. labelled, .. lookAlikes]);
+        var report = QualityReport.Score(Structured(PiiDetectors.CreateDefault()), [.. labelled, .. lookAlikes]);
         var misses = report.Types.Where(t => t.Value.CoveredSameType < t.Value.Entities)
             .Select(t => $"{t.Key}: {t.Value.Entities - t.Value.CoveredSameType} of {t.Value.Entities} missed").ToList();
         Assert.True(misses.Count == 0, string.Join("; ", misses));
@@ -84,7 +88,7 @@ public sealed class DetectorQualityTests(ITestOutputHelper output)
     public void BuiltInDetectors_OnCorpusWithOtherSeed_MeetTargets(int seed)
     {
         // Guards against tuning to one random draw: other seeds must pass the same gate.
-        var report = QualityReport.Score(PiiDetectors.CreateDefault(), QualityCorpus.Build(seed));
+        var report = QualityReport.Score(Structured(PiiDetectors.CreateDefault()), QualityCorpus.Build(seed));
         var failures = GateFailures(report);
         Assert.True(failures.Count == 0, string.Join("; ", failures));
     }
@@ -93,13 +97,13 @@ public sealed class DetectorQualityTests(ITestOutputHelper output)
     public void Gate_DetectorMissingAndOverEager_ReportsBothFailures()
     {
         // The gate itself must fail: drop the phone detector and add one that flags every digit run.
-        var detectors = PiiDetectors.CreateDefault().Where(d => d.EntityType != EntityTypes.PhoneNumber)
+        var detectors = Structured(PiiDetectors.CreateDefault()).Where(d => d.EntityType != EntityTypes.PhoneNumber)
             .Append(new RegexDetector(EntityTypes.PhoneNumber, @"\d+")).ToList();
         var report = QualityReport.Score(detectors, QualityCorpus.Build());
         var failures = GateFailures(report);
         Assert.Contains(failures, f => f.StartsWith("look-alike survival", StringComparison.Ordinal));
 
-        var withoutPhone = QualityReport.Score(PiiDetectors.CreateDefault().Where(d => d.EntityType != EntityTypes.PhoneNumber).Append(new RegexDetector(EntityTypes.PhoneNumber, "(?!)")).ToList(), QualityCorpus.Build());
+        var withoutPhone = QualityReport.Score(Structured(PiiDetectors.CreateDefault()).Where(d => d.EntityType != EntityTypes.PhoneNumber).Append(new RegexDetector(EntityTypes.PhoneNumber, "(?!)")).ToList(), QualityCorpus.Build());
         Assert.Contains(GateFailures(withoutPhone), f => f.StartsWith(EntityTypes.PhoneNumber, StringComparison.Ordinal));
     }
 
@@ -116,4 +120,7 @@ public sealed class DetectorQualityTests(ITestOutputHelper output)
 
         return failures;
     }
+
+    private static List<IPiiDetector> Structured(IEnumerable<IPiiDetector> detectors) =>
+        [.. detectors.Where(d => d.EntityType != EntityTypes.Person)];
 }

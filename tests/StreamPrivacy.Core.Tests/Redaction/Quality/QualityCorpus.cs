@@ -43,13 +43,16 @@ internal static class QualityCorpus
         [EntityTypes.MacAddress] = ["mac ", "device MAC: ", "hw addr ", "nic=", "station "],
     };
 
+    /// <summary>The structured entity types this corpus labels (every built-in type but PERSON).</summary>
+    public static IReadOnlyList<string> StructuredTypes { get; } = [.. EntityTypes.BuiltIn.Where(t => t != EntityTypes.Person)];
+
     public static IReadOnlyList<LabelledSentence> Build(int seed = Seed)
     {
         var faker = new Faker("en") { Random = new Randomizer(seed) };
         var pii = new SyntheticPii(faker);
         var corpus = new List<LabelledSentence>();
 
-        foreach (var type in EntityTypes.BuiltIn)
+        foreach (var type in StructuredTypes)
         {
             for (int i = 0; i < PerType; i++)
             {

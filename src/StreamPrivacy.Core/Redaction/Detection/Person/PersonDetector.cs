@@ -1,0 +1,553 @@
+namespace StreamPrivacy.Core.Redaction.Detection.Person;
+
+/// <summary>
+/// Finds people's names in free text without a statistical model, by adding up explainable signals
+/// (<see cref="PersonEvidence"/>): given-name and family-name lists of many cultures, how common the word
+/// is as an ordinary English word, whether its capital letter means anything where it stands (inside a
+/// sentence of ordinary prose, or not), honorifics, introductions, greetings and sign-offs before it,
+/// verbs and possessives after it, place and organisation words around it, and — in a second pass —
+/// repeated mentions and lists of names already found. Works in ordinary, ALL-CAPS and all-lowercase
+/// text; hyphenated and apostrophe names (Anne-Marie, O'Brien) are single words; particles (van, de, bin)
+/// and initials join a name. Reports the name without a possessive "'s".
+/// </summary>
+/// <remarks>
+/// Thread-safe. The text it receives is the scanner's normalised view (typographic apostrophes and dashes
+/// already ASCII). Words glued to digits, '@', '_', '/' or dots are parts of identifiers and never names.
+/// </remarks>
+public sealed class PersonDetector : IContextualPiiDetector
+{
+    private const int MaxSpanWords = 5;
+
+    [ThreadStatic]
+    private static PersonScanState? t_state;
+
+    private readonly NameLexicon _lexicon;
+
+    /// <summary>Creates a detector over the shipped name lists.</summary>
+    public PersonDetector()
+        : this(NameLexicon.Shared)
+    {
+    }
+
+    internal PersonDetector(NameLexicon lexicon) => _lexicon = lexicon;
+
+    /// <inheritdoc />
+    public string EntityType => EntityTypes.Person;
+
+    /// <inheritdoc />
+    public void Detect(ReadOnlySpan<char> text, List<PiiMatch> results) => Detect(text, [], results);
+
+    /// <inheritdoc />
+    public void Detect(ReadOnlySpan<char> text, ReadOnlySpan<PiiMatch> entities, List<PiiMatch> results)
+    {
+        if (text.Length < 2)
+        {
+            return;
+        }
+
+        var state = t_state ??= new PersonScanState();
+        var count = NameTokenizer.Tokenize(text, entities, state);
+        if (count == 0)
+        {
+            return;
+        }
+
+        var tokens = state.Tokens.AsSpan(0, count);
+        var textCase = NameTokenizer.Classify(tokens);
+        if (!MayHoldName(tokens, textCase))
+        {
+            return;
+        }
+
+        state.SpanCount = 0;
+        var k = 0;
+        while (k < tokens.Length)
+        {
+            // Words are looked up only where a name can start, and then with the words around them.
+            if (!MayStartName(tokens[k], textCase))
+            {
+                k++;
+                continue;
+            }
+
+            Ensure(text, tokens, k);
+            if (!CanBePart(tokens[k], textCase) || IsParticle(tokens[k], textCase) || IsLeadingCue(tokens[k], textCase))
+            {
+                k++;
+                continue;
+            }
+
+            for (var before = Math.Max(0, k - 2); before < k; before++)
+            {
+                Ensure(text, tokens, before);
+            }
+
+            var last = Extend(text, tokens, k, textCase);
+            for (var after = last + 1; after < Math.Min(tokens.Length, last + 3); after++)
+            {
+                Ensure(text, tokens, after);
+            }
+
+            Evaluate(text, tokens, k, last, textCase, state);
+            k = last + 1;
+        }
+
+        if (state.SpanCount == 0)
+        {
+            return;
+        }
+
+        Reconsider(text, tokens, state);
+        for (var s = 0; s < state.SpanCount; s++)
+        {
+            ref readonly var span = ref state.Spans[s];
+            var score = PersonEvidence.Score(span.Points);
+            if (score >= PersonEvidence.Floor && (!span.Unseeded || span.Lifted))
+            {
+                var start = tokens[span.First].Start;
+                results.Add(new PiiMatch(start, tokens[span.Last].End - start, EntityType, score));
+            }
+        }
+    }
+
+    /// <summary>The candidate spans of <paramref name="text"/> with their points (for tests and tuning): every span, reported or not.</summary>
+    internal IReadOnlyList<(string Words, double Points, bool Unseeded, bool Lifted)> Explain(string text)
+    {
+        var results = new List<PiiMatch>();
+        Detect(text, results);
+        var state = t_state!;
+        var list = new List<(string, double, bool, bool)>();
+        for (var s = 0; s < state.SpanCount; s++)
+        {
+            var span = state.Spans[s];
+            list.Add((text[state.Tokens[span.First].Start..state.Tokens[span.Last].End], span.Points, span.Unseeded, span.Lifted));
+        }
+
+        return list;
+    }
+
+    /// <summary>Cheap exit: ordinary prose without a capitalised word, or a text with no word of two letters.</summary>
+    private static bool MayHoldName(ReadOnlySpan<NameToken> tokens, TextCase textCase)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Glued || token.Length < 2)
+            {
+                continue;
+            }
+
+            if (textCase is TextCase.Lower or TextCase.Upper || token.Shape is TokenShape.Title or TokenShape.Upper)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a name can start at this word in a text of this case (cheap: shape and length only, no lookup).</summary>
+    private static bool MayStartName(in NameToken token, TextCase textCase)
+    {
+        if (token.Glued || token.PersonMarker)
+        {
+            return false;
+        }
+
+        return textCase switch
+        {
+            TextCase.Lower => token.Shape == TokenShape.Lower && token.Length >= 3,
+            TextCase.Upper => token.Shape is TokenShape.Upper or TokenShape.Initial,
+            _ => token.Shape is TokenShape.Title or TokenShape.Upper or TokenShape.Initial,
+        };
+    }
+
+    private void Ensure(ReadOnlySpan<char> text, Span<NameToken> tokens, int index)
+    {
+        ref var token = ref tokens[index];
+        if (!token.Looked)
+        {
+            token.Entry = Lookup(text, token);
+            token.Looked = true;
+            if (token.Entry.Flags == LexiconFlags.None && token.Entry.CommonLevel == 0)
+            {
+                token.UnknownShapePoints = UnknownShapePoints(text[token.Start..token.End]);
+            }
+        }
+    }
+
+    private LexiconEntry Lookup(ReadOnlySpan<char> text, in NameToken token)
+    {
+        var word = text[token.Start..token.End];
+        var entry = _lexicon.Find(word);
+        if (entry.Flags != LexiconFlags.None || entry.CommonLevel != 0 || word.Length < 3)
+        {
+            return entry;
+        }
+
+        // A compound not in the lists as a whole: Anne-Marie, Smith-Jones, Tanaka-san, O'Brien, D'Angelo.
+        var separator = word.IndexOfAny('-', '\'');
+        if (separator < 0)
+        {
+            return entry;
+        }
+
+        if (word[separator] == '\'' && separator == 1 && word[0] is 'O' or 'D' or 'o' or 'd' && word.Length >= 4)
+        {
+            var rest = _lexicon.Find(word[2..]);
+            return rest.CommonLevel == 0 || rest.IsName ? new LexiconEntry(LexiconFlags.Surname, 0) : default;
+        }
+
+        var flags = LexiconFlags.None;
+        foreach (var part in word.Split(word[separator]))
+        {
+            var piece = word[part];
+            var found = _lexicon.Find(piece);
+            if (!found.IsName && !IsHonorificSuffix(piece))
+            {
+                return default;
+            }
+
+            flags |= found.Flags & (LexiconFlags.Given | LexiconFlags.Surname);
+        }
+
+        // A compound of names is not an ordinary word, whatever its parts are on their own.
+        return new LexiconEntry(flags == LexiconFlags.None ? LexiconFlags.Surname : flags, 0);
+    }
+
+    private static double UnknownShapePoints(ReadOnlySpan<char> word)
+    {
+        if (!System.Text.Ascii.IsValid(word))
+        {
+            foreach (var c in word)
+            {
+                if (c >= 0x80 && char.IsLetter(c) && c < 0x250)
+                {
+                    return PersonEvidence.ForeignLetters; // Latin letters with diacritics: ğ, ş, ü, ł, ř, …
+                }
+            }
+
+            return 0;
+        }
+
+        return RomanizedNameShape.Matches(word) ? PersonEvidence.RomanizedName : 0;
+    }
+
+    private static bool IsHonorificSuffix(ReadOnlySpan<char> piece) =>
+        piece.Equals("san", StringComparison.OrdinalIgnoreCase) || piece.Equals("sama", StringComparison.OrdinalIgnoreCase)
+        || piece.Equals("kun", StringComparison.OrdinalIgnoreCase) || piece.Equals("chan", StringComparison.OrdinalIgnoreCase)
+        || piece.Equals("ji", StringComparison.OrdinalIgnoreCase) || piece.Equals("sensei", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a word can be part of a name in a text of this case.</summary>
+    private static bool CanBePart(in NameToken token, TextCase textCase)
+    {
+        if (token.Glued || token.PersonMarker || token.Shape == TokenShape.Mixed)
+        {
+            return false;
+        }
+
+        var entry = token.Entry;
+        if (entry.Has(LexiconFlags.FunctionWord))
+        {
+            return false;
+        }
+
+        if (!entry.IsName)
+        {
+            const LexiconFlags functionWords = LexiconFlags.Title | LexiconFlags.Cue | LexiconFlags.WeakCue | LexiconFlags.FollowingCue
+                | LexiconFlags.Anti | LexiconFlags.AntiBefore | LexiconFlags.PlaceCue | LexiconFlags.NonName | LexiconFlags.Brand
+                | LexiconFlags.FunctionWord;
+            if ((entry.Flags & functionWords) != 0 || (entry.CommonLevel != 0 && !entry.Has(LexiconFlags.Place)))
+            {
+                return entry.Has(LexiconFlags.Particle) && token.Shape == TokenShape.Lower;
+            }
+        }
+        else if (entry.Has(LexiconFlags.Title) && token.Shape != TokenShape.Title)
+        {
+            return false;
+        }
+
+        return textCase switch
+        {
+            // Without letter case, two-letter words are abbreviations and codes ("DE", "ok") unless they are particles inside a name.
+            TextCase.Lower => token.Shape == TokenShape.Lower && (token.Length >= 3 || (entry.Has(LexiconFlags.Particle) && !entry.IsName)),
+            TextCase.Upper => (token.Shape == TokenShape.Upper && token.Length >= 3) || token.Shape == TokenShape.Initial
+                || (entry.Has(LexiconFlags.Particle) && !entry.IsName),
+            _ => token.Shape switch
+            {
+                TokenShape.Title => true,
+                TokenShape.Upper => true,
+                TokenShape.Initial => token.FullEnd == token.End, // "J." is followed by its period, never "I"
+                _ => entry.Has(LexiconFlags.Particle),
+            },
+        };
+    }
+
+    /// <summary>
+    /// A word that is a name in some list but here opens the sentence as a cue ("Ask İmren", "Tell Çağveren",
+    /// "Thanks Priya"): it is context for the next word, not part of the name.
+    /// </summary>
+    private static bool IsLeadingCue(in NameToken token, TextCase textCase)
+    {
+        const LexiconFlags cues = LexiconFlags.Cue | LexiconFlags.WeakCue | LexiconFlags.PlaceCue | LexiconFlags.AntiBefore;
+        return (token.Entry.Flags & cues) != 0 && (token.SentenceStart || token.Shape == TokenShape.Lower || textCase != TextCase.Normal);
+    }
+
+    private bool EnsureIsParticle(ReadOnlySpan<char> text, Span<NameToken> tokens, int index, TextCase textCase)
+    {
+        Ensure(text, tokens, index);
+        return IsParticle(tokens[index], textCase);
+    }
+
+    private static bool IsParticle(in NameToken token, TextCase textCase) =>
+        token.Entry.Has(LexiconFlags.Particle) && !token.Entry.IsName
+        && (token.Shape == TokenShape.Lower || textCase != TextCase.Normal);
+
+    /// <summary>The last word of the name that starts at <paramref name="first"/>.</summary>
+    private int Extend(ReadOnlySpan<char> text, Span<NameToken> tokens, int first, TextCase textCase)
+    {
+        var last = first;
+        while (last + 1 < tokens.Length && last - first + 1 < MaxSpanWords)
+        {
+            var next = last + 1;
+            Ensure(text, tokens, next);
+            if (!NameTokenizer.IsJoinGap(text, tokens[last], tokens[next]) || !CanBePart(tokens[next], textCase) || tokens[last].Possessive)
+            {
+                break;
+            }
+
+            if (IsParticle(tokens[next], textCase))
+            {
+                // A particle joins only between two name words: "Maria de la Cruz", not "Maria de".
+                var after = next + 1;
+                while (after < tokens.Length && EnsureIsParticle(text, tokens, after, textCase) && NameTokenizer.IsJoinGap(text, tokens[after - 1], tokens[after]))
+                {
+                    after++;
+                }
+
+                if (after < tokens.Length)
+                {
+                    Ensure(text, tokens, after);
+                }
+
+                if (after >= tokens.Length || !NameTokenizer.IsJoinGap(text, tokens[after - 1], tokens[after])
+                    || !CanBePart(tokens[after], textCase) || IsParticle(tokens[after], textCase))
+                {
+                    break;
+                }
+
+                last = after;
+                continue;
+            }
+
+            last = next;
+        }
+
+        // A trailing initial without its surname is not part of the name ("Maria G." keeps "G." out only when alone).
+        return last;
+    }
+
+    private static void Evaluate(ReadOnlySpan<char> text, ReadOnlySpan<NameToken> tokens, int first, int last, TextCase textCase, PersonScanState state)
+    {
+        double best = double.NegativeInfinity, further = 0;
+        var seeded = false;
+        var firstNameWord = -1;
+        var familyAfterGiven = false;
+        var hasPlace = false;
+        for (var k = first; k <= last; k++)
+        {
+            var token = tokens[k];
+            if (IsParticle(token, textCase))
+            {
+                continue;
+            }
+
+            var points = WordPoints(token, textCase);
+            seeded |= token.Entry.IsName && points > 0;
+            hasPlace |= token.Entry.Has(LexiconFlags.Place);
+            if (firstNameWord < 0 && token.Entry.Has(LexiconFlags.Given))
+            {
+                firstNameWord = k;
+            }
+            else if (firstNameWord >= 0 && k > firstNameWord && token.Shape != TokenShape.Initial
+                && (token.Entry.Has(LexiconFlags.Surname) || !token.Entry.IsName))
+            {
+                familyAfterGiven = true;
+            }
+
+            if (points > best)
+            {
+                further += best > 0 ? best : 0;
+                best = points;
+            }
+            else
+            {
+                further += points > 0 ? points : 0;
+            }
+        }
+
+        var context = NameContext.Before(text, tokens, first, textCase, hasPlace);
+        var (afterPoints, afterMarksPerson) = NameContext.After(text, tokens, first, last, textCase);
+        var capitalMarked = textCase == TextCase.Normal && tokens[first].Shape == TokenShape.Title
+            && (!tokens[first].SentenceStart || tokens[first].UnknownShapePoints > 0);
+        var unseeded = !seeded && !context.AllowsUnknownName(tokens[first], textCase) && !(afterMarksPerson && capitalMarked);
+        if (unseeded && (textCase is TextCase.Lower or TextCase.Upper || tokens[first].Shape != TokenShape.Title))
+        {
+            return; // unknown words become candidates only where capitals mark them
+        }
+
+        var total = best + (PersonEvidence.FurtherWordShare * further) + context.Points + afterPoints;
+        if (familyAfterGiven)
+        {
+            total += PersonEvidence.GivenThenFamily;
+        }
+
+        if (NameContext.IsListedWithBrand(text, tokens, first, last))
+        {
+            total += PersonEvidence.ListedWithBrand;
+        }
+
+        if (NameTokenizer.IsOwnLine(text, tokens[first].Start, tokens[last].FullEnd))
+        {
+            total += PersonEvidence.OwnLine;
+        }
+        else if (textCase is TextCase.Lower or TextCase.Upper && first == last && context.Kind == NameContext.ContextKind.None
+            && !tokens[first].Entry.Has(LexiconFlags.Given))
+        {
+            total -= PersonEvidence.LoneUncasedWord;
+        }
+
+        state.AddSpan(first, last, total, unseeded);
+    }
+
+    /// <summary>The points a single word brings as part of a name.</summary>
+    internal static double WordPoints(in NameToken token, TextCase textCase)
+    {
+        if (token.Shape == TokenShape.Initial)
+        {
+            return PersonEvidence.Initial;
+        }
+
+        var entry = token.Entry;
+        var informative = textCase == TextCase.Normal && token.Shape == TokenShape.Title && !token.SentenceStart;
+        var points = entry.Has(LexiconFlags.Given) && entry.Has(LexiconFlags.Surname) ? PersonEvidence.GivenAndSurname
+            : entry.Has(LexiconFlags.Given) ? PersonEvidence.GivenName
+            : entry.Has(LexiconFlags.Surname) ? PersonEvidence.Surname
+            : PersonEvidence.UnknownProperNoun + token.UnknownShapePoints;
+        var informativeWeight = entry.Has(LexiconFlags.Surname) && !entry.Has(LexiconFlags.Given)
+            ? PersonEvidence.CommonSurnameInformative
+            : PersonEvidence.CommonWordInformative;
+        points -= (informative ? informativeWeight : PersonEvidence.CommonWordUninformative) * entry.Commonness;
+        if (informative)
+        {
+            points += PersonEvidence.InformativeCapital;
+        }
+
+        var popular = entry.Has(LexiconFlags.PopularGiven);
+        if (entry.Has(LexiconFlags.Place))
+        {
+            points -= popular ? PersonEvidence.Place : PersonEvidence.PlaceRareName;
+        }
+
+        if (entry.Has(LexiconFlags.NonName))
+        {
+            points -= PersonEvidence.NonName;
+        }
+        else if (entry.Has(LexiconFlags.Brand))
+        {
+            points -= popular ? PersonEvidence.Brand : PersonEvidence.BrandRareName;
+        }
+
+        if (textCase == TextCase.Normal && token.Shape == TokenShape.Upper)
+        {
+            points -= token.Length <= 3 ? PersonEvidence.ShortCapsInProse : PersonEvidence.CapsInProse;
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// Second pass: a span that repeats a word of a confident name, or stands in a list with one
+    /// ("Maria, Wei and Tom"), gains points.
+    /// </summary>
+    private static void Reconsider(ReadOnlySpan<char> text, ReadOnlySpan<NameToken> tokens, PersonScanState state)
+    {
+        var confident = 0;
+        for (var s = 0; s < state.SpanCount; s++)
+        {
+            confident += state.Spans[s].IsConfident ? 1 : 0;
+        }
+
+        var markers = false;
+        foreach (var token in tokens)
+        {
+            markers |= token.PersonMarker;
+        }
+
+        if (confident == 0 && !markers)
+        {
+            return;
+        }
+
+        // Repeated until nothing changes (at most a few rounds): "Maria, Wei and Tom" lifts Wei from Tom, then Maria from Wei.
+        for (var round = 0; round < 3; round++)
+        {
+            var changed = false;
+            for (var s = 0; s < state.SpanCount; s++)
+            {
+                ref var span = ref state.Spans[s];
+                if (span.Lifted || span.IsConfident)
+                {
+                    continue;
+                }
+
+                if (RepeatsConfidentWord(text, tokens, state, s))
+                {
+                    span.Points += PersonEvidence.RepeatedName;
+                    span.Lifted = changed = true;
+                }
+                else if (NameContext.IsListedWithName(text, tokens, state, s))
+                {
+                    span.Points += PersonEvidence.ListedWithName;
+                    span.Lifted = changed = true;
+                }
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+    }
+
+    private static bool RepeatsConfidentWord(ReadOnlySpan<char> text, ReadOnlySpan<NameToken> tokens, PersonScanState state, int candidate)
+    {
+        ref readonly var span = ref state.Spans[candidate];
+        for (var k = span.First; k <= span.Last; k++)
+        {
+            if (tokens[k].Length < 3 || tokens[k].Shape == TokenShape.Initial)
+            {
+                continue;
+            }
+
+            var word = text[tokens[k].Start..tokens[k].End];
+            for (var s = 0; s < state.SpanCount; s++)
+            {
+                ref readonly var other = ref state.Spans[s];
+                if (s == candidate || !other.IsConfident)
+                {
+                    continue;
+                }
+
+                for (var j = other.First; j <= other.Last; j++)
+                {
+                    if (word.Equals(text[tokens[j].Start..tokens[j].End], StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+}
