@@ -116,4 +116,32 @@ public sealed class JsonLinesRedactorTests
         Assert.Equal(2, report.Written);
         Assert.Equal("{\"t\":\"y\"}\n{\"consent\":[\"monitoring\"],\"event_id\":\"e\"}\n", output);
     }
+
+    [Fact]
+    public async Task RunAsync_DefaultVerification_WithholdsWhatADisabledTypeLetThrough()
+    {
+        // The policy stops detecting e-mail; the verifier (on by default) still checks every type and withholds the line.
+        var policy = PolicyLoader.Parse("free_text: { disabled_entities: [EMAIL_ADDRESS] }", "p.yaml");
+        var redactor = TestSanitizers.Factory(policy).CreateJsonLinesRedactor();
+        using var source = new MemoryStream(Encoding.UTF8.GetBytes("{\"t\":\"mail bob@example.org\"}\n{\"t\":\"clean\"}\n"));
+        using var sink = new MemoryStream();
+        var problems = new List<string>();
+        var report = await redactor.RunAsync(source, sink, (line, problem) =>
+        {
+            problems.Add($"{line}: {problem}");
+            return true;
+        });
+        Assert.Equal(1, report.Withheld);
+        Assert.Equal("{\"t\":\"clean\"}\n", Encoding.UTF8.GetString(sink.ToArray()));
+        Assert.Equal("1: withheld: EMAIL_ADDRESS still found at $.t after redaction", Assert.Single(problems));
+    }
+
+    [Fact]
+    public async Task RunAsync_SubjectObject_IsRejectedAndReportedWithoutItsContent()
+    {
+        var (output, report, problems) = await Run("{\"subject_id\":{\"mail\":\"bob@example.org\"},\"t\":\"x\"}\n{\"t\":\"ok\"}\n");
+        Assert.Equal("{\"t\":\"ok\"}\n", output);
+        Assert.Equal(1, report.InvalidJson);
+        Assert.Equal([1L], problems);
+    }
 }

@@ -1,15 +1,23 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Reflection;
+using System.Text;
 using StreamPrivacy.Core.Redaction.Detection.Text;
 
 namespace StreamPrivacy.Core.Redaction.Detection.Person;
 
 /// <summary>
 /// Every word the PERSON detector knows, folded (lowercase, Latin diacritics removed) and mapped to what is
-/// known about it: given name, family name, place, capitalised non-name, common English word (with its
-/// frequency level) and the hand-written cue classes of <see cref="NameCues"/>. The word lists ship as
-/// embedded resources (sources and licences in <c>Names/Data/PROVENANCE.md</c>) and are loaded once per process.
-/// Thread-safe after construction.
+/// known about it: given name, family name, place, capitalised non-name, brand, common English word (with its
+/// frequency level), popular given name, and the hand-written cue classes of <see cref="NameCues"/>. The word
+/// lists ship as embedded resources (sources and licences in <c>Names/Data/PROVENANCE.md</c>) and are loaded
+/// once per process.
 /// </summary>
+/// <remarks>
+/// About 270,000 words. They are kept in one character array with an open-addressing hash table over it, built
+/// straight from the UTF-8 resources: no string per word, so loading is fast (a batch command pays it on every
+/// start) and the table is a few megabytes. Thread-safe after construction.
+/// </remarks>
 internal sealed class NameLexicon
 {
     private const string ResourcePrefix = "StreamPrivacy.Core.Names.";
@@ -20,20 +28,22 @@ internal sealed class NameLexicon
 
     private static readonly Lazy<NameLexicon> LazyShared = new(() => Load(typeof(NameLexicon).Assembly), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Dictionary<string, LexiconEntry> _words;
-    private readonly Dictionary<string, LexiconEntry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private char[] _chars = new char[1 << 16];
+    private int _charCount;
+    private int[] _starts = new int[1024];
+    private LexiconEntry[] _entries = new LexiconEntry[1024];
+    private int _count;
+    private int[] _slots = new int[2048];
 
-    private NameLexicon(Dictionary<string, LexiconEntry> words)
+    private NameLexicon()
     {
-        _words = words;
-        _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The lexicon built from the shipped word lists.</summary>
     public static NameLexicon Shared => LazyShared.Value;
 
     /// <summary>Number of distinct folded words.</summary>
-    public int Count => _words.Count;
+    public int Count => _count;
 
     /// <summary>What is known about <paramref name="word"/> (any case, any Latin diacritics); default when nothing.</summary>
     public LexiconEntry Find(ReadOnlySpan<char> word)
@@ -45,92 +55,67 @@ internal sealed class NameLexicon
 
         Span<char> folded = stackalloc char[MaxWordLength * 2];
         var length = Fold(word, folded);
-        return length > 0 && _lookup.TryGetValue(folded[..length], out var entry) ? entry : default;
+        if (length == 0)
+        {
+            return default;
+        }
+
+        var key = folded[..length];
+        var mask = _slots.Length - 1;
+        for (var i = Hash(key) & mask; _slots[i] != 0; i = (i + 1) & mask)
+        {
+            var e = _slots[i] - 1;
+            if (KeyOf(e).SequenceEqual(key))
+            {
+                return _entries[e];
+            }
+        }
+
+        return default;
     }
 
-    /// <summary>Builds a lexicon from word lists (used by the tests with small lists).</summary>
+    /// <summary>Builds a lexicon from word lists (the tests build small ones).</summary>
     public static NameLexicon Create(
         IEnumerable<string> given, IEnumerable<string> surnames, IEnumerable<string> places,
         IEnumerable<string> nonNames, IEnumerable<(string Word, byte Level)> common,
         IReadOnlyDictionary<LexiconFlags, IEnumerable<string>>? extra = null)
     {
-        var words = new Dictionary<string, LexiconEntry>(StringComparer.Ordinal);
-        Span<char> buffer = stackalloc char[MaxWordLength * 2];
-        void Add(string word, LexiconFlags flags, byte level, Span<char> scratch)
-        {
-            foreach (var part in word.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (part.Length > MaxWordLength)
-                {
-                    continue;
-                }
-
-                var length = Fold(part, scratch);
-                if (length == 0)
-                {
-                    continue;
-                }
-
-                var key = new string(scratch[..length]);
-                words.TryGetValue(key, out var existing);
-                var common = level == 0 ? existing.CommonLevel : existing.CommonLevel == 0 ? level : Math.Min(existing.CommonLevel, level);
-                words[key] = new LexiconEntry(existing.Flags | flags, common);
-            }
-        }
-
+        var lexicon = new NameLexicon();
         foreach (var name in given)
         {
-            Add(name, LexiconFlags.Given, 0, buffer);
+            lexicon.AddWords(name, LexiconFlags.Given);
         }
 
         foreach (var name in surnames)
         {
-            Add(name, LexiconFlags.Surname, 0, buffer);
+            lexicon.AddWords(name, LexiconFlags.Surname);
         }
 
-        // Places and non-names count as whole words only: "Santa Maria" does not make "Maria" a place.
-        foreach (var place in places.Where(p => !p.Contains(' ', StringComparison.Ordinal)))
+        foreach (var place in places)
         {
-            Add(place, LexiconFlags.Place, 0, buffer);
+            lexicon.AddWhole(place, LexiconFlags.Place);
         }
 
-        foreach (var word in nonNames.Where(w => !w.Contains(' ', StringComparison.Ordinal)))
+        foreach (var word in nonNames)
         {
-            Add(word, LexiconFlags.NonName, 0, buffer);
+            lexicon.AddWhole(word, LexiconFlags.NonName);
         }
 
         foreach (var (word, level) in common)
         {
-            Add(word, LexiconFlags.None, level, buffer);
-        }
-
-        void AddCues(string[] cues, LexiconFlags flag, Span<char> scratch)
-        {
-            foreach (var cue in cues)
-            {
-                Add(cue, flag, 0, scratch);
-            }
+            lexicon.AddWhole(word, LexiconFlags.None, level);
         }
 
         foreach (var (flag, list) in extra ?? new Dictionary<LexiconFlags, IEnumerable<string>>())
         {
-            foreach (var word in list.Where(w => !w.Contains(' ', StringComparison.Ordinal)))
+            foreach (var word in list)
             {
-                Add(word.TrimEnd('.'), flag, 0, buffer);
+                lexicon.AddWhole(word.TrimEnd('.'), flag);
             }
         }
 
-        AddCues(NameCues.Titles, LexiconFlags.Title, buffer);
-        AddCues(NameCues.Greetings, LexiconFlags.Cue, buffer);
-        AddCues(NameCues.Introductions, LexiconFlags.Cue, buffer);
-        AddCues(NameCues.WeakCues, LexiconFlags.WeakCue, buffer);
-        AddCues(NameCues.Following, LexiconFlags.FollowingCue, buffer);
-        AddCues(NameCues.Anti, LexiconFlags.Anti, buffer);
-        AddCues(NameCues.AntiBefore, LexiconFlags.AntiBefore, buffer);
-        AddCues(NameCues.FunctionWords, LexiconFlags.FunctionWord, buffer);
-        AddCues(NameCues.PlaceCues, LexiconFlags.PlaceCue, buffer);
-        AddCues(NameCues.Particles, LexiconFlags.Particle, buffer);
-        return new NameLexicon(words);
+        lexicon.AddCues();
+        return lexicon;
     }
 
     /// <summary>
@@ -173,70 +158,291 @@ internal sealed class NameLexicon
 
     private static NameLexicon Load(Assembly assembly)
     {
-        List<string> Lines(string file)
+        var lexicon = new NameLexicon();
+        lexicon.LoadWords(assembly, "given-names.txt", LexiconFlags.Given, split: true);
+        lexicon.LoadWords(assembly, "given-names.native.txt", LexiconFlags.Given, split: true);
+        lexicon.LoadWords(assembly, "surnames.txt", LexiconFlags.Surname, split: true);
+        lexicon.LoadWords(assembly, "surnames.native.txt", LexiconFlags.Surname, split: true);
+        lexicon.LoadWords(assembly, "places.txt", LexiconFlags.Place, split: false);
+        lexicon.LoadWords(assembly, "places.native.txt", LexiconFlags.Place, split: false);
+        lexicon.LoadWords(assembly, "name-particles.txt", LexiconFlags.Particle, split: false);
+        lexicon.LoadCategories(assembly);
+        lexicon.LoadCommon(assembly);
+        lexicon.LoadPopular(assembly);
+        lexicon.AddCues();
+        return lexicon;
+    }
+
+    /// <summary>A resource's lines as UTF-8 (comment lines skipped), each with the part after a tab.</summary>
+    private static void ForEachLine(Assembly assembly, string file, Action<ReadOnlySpan<byte>, ReadOnlySpan<byte>> action)
+    {
+        using var stream = assembly.GetManifestResourceStream(ResourcePrefix + file)
+            ?? throw new InvalidOperationException($"The name list '{file}' is missing from the assembly.");
+        var bytes = ArrayPool<byte>.Shared.Rent(checked((int)stream.Length));
+        try
         {
-            using var stream = assembly.GetManifestResourceStream(ResourcePrefix + file)
-                ?? throw new InvalidOperationException($"The name list '{file}' is missing from the assembly.");
-            using var reader = new StreamReader(stream);
-            var list = new List<string>();
-            while (reader.ReadLine() is { } line)
+            stream.ReadExactly(bytes, 0, (int)stream.Length);
+            ReadOnlySpan<byte> rest = bytes.AsSpan(0, (int)stream.Length);
+            while (!rest.IsEmpty)
             {
-                if (line.Length > 0 && line[0] != '#')
+                var newline = rest.IndexOf((byte)'\n');
+                var line = newline < 0 ? rest : rest[..newline];
+                rest = newline < 0 ? default : rest[(newline + 1)..];
+                if (line.IsEmpty || line[0] == '#')
                 {
-                    list.Add(line);
+                    continue;
                 }
+
+                var tab = line.IndexOf((byte)'\t');
+                action(tab < 0 ? line : line[..tab], tab < 0 ? default : line[(tab + 1)..]);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private void LoadWords(Assembly assembly, string file, LexiconFlags flag, bool split) =>
+        ForEachLine(assembly, file, (word, _) => AddUtf8(word, flag, 0, split));
+
+    private void LoadCategories(Assembly assembly)
+    {
+        ForEachLine(assembly, "capitalized-non-names.txt", (word, category) =>
+        {
+            var flag = CategoryFlag(category, word);
+            if (flag != LexiconFlags.None)
+            {
+                AddUtf8(word, flag, 0, split: false);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Colours are left out: most colour words that are capitalised in text are names (Rose, Olive, Amber). Brands,
+    /// products and other languages' months are also names often enough (Julia, Zara, Mai) to weigh less than English
+    /// months and weekdays, holidays, languages, plan and team words.
+    /// </summary>
+    private static LexiconFlags CategoryFlag(ReadOnlySpan<byte> category, ReadOnlySpan<byte> word)
+    {
+        if (category.SequenceEqual("honorific"u8))
+        {
+            return LexiconFlags.Title;
+        }
+
+        if (category.SequenceEqual("greeting"u8))
+        {
+            return LexiconFlags.Cue;
+        }
+
+        if (category.SequenceEqual("name-suffix"u8))
+        {
+            return LexiconFlags.FollowingCue;
+        }
+
+        if (category.SequenceEqual("color"u8))
+        {
+            return LexiconFlags.None;
+        }
+
+        if (category.SequenceEqual("month"u8) || category.SequenceEqual("weekday"u8))
+        {
+            return IsEnglishCalendarWord(word) ? LexiconFlags.NonName : LexiconFlags.Brand;
+        }
+
+        return category.SequenceEqual("brand"u8) || category.SequenceEqual("tech"u8) || category.SequenceEqual("product"u8)
+            || category.SequenceEqual("vehicle-make"u8) || category.SequenceEqual("vehicle-model"u8)
+            || category.SequenceEqual("month-abbr"u8) || category.SequenceEqual("weekday-abbr"u8)
+            ? LexiconFlags.Brand
+            : LexiconFlags.NonName;
+    }
+
+    private static bool IsEnglishCalendarWord(ReadOnlySpan<byte> word)
+    {
+        Span<char> chars = stackalloc char[16];
+        if (word.Length > chars.Length)
+        {
+            return false;
+        }
+
+        var length = Encoding.UTF8.GetChars(word, chars);
+        foreach (var calendar in NameCues.Calendar)
+        {
+            if (chars[..length].Equals(calendar, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void LoadCommon(Assembly assembly) =>
+        ForEachLine(assembly, "common-words.txt", (word, level) =>
+        {
+            if (Utf8Parser.TryParse(level, out byte value, out _))
+            {
+                AddUtf8(word, LexiconFlags.None, value, split: false);
+            }
+        });
+
+    private void LoadPopular(Assembly assembly) =>
+        ForEachLine(assembly, "given-names.freq.txt", (word, births) =>
+        {
+            if (Utf8Parser.TryParse(births, out long value, out _) && value >= PopularBirths)
+            {
+                AddUtf8(word, LexiconFlags.PopularGiven, 0, split: false);
+            }
+        });
+
+    private void AddCues()
+    {
+        void AddAll(string[] words, LexiconFlags flag)
+        {
+            foreach (var word in words)
+            {
+                AddWhole(word, flag);
+            }
+        }
+
+        AddAll(NameCues.Titles, LexiconFlags.Title);
+        AddAll(NameCues.Greetings, LexiconFlags.Cue);
+        AddAll(NameCues.Introductions, LexiconFlags.Cue);
+        AddAll(NameCues.WeakCues, LexiconFlags.WeakCue);
+        AddAll(NameCues.Following, LexiconFlags.FollowingCue);
+        AddAll(NameCues.Anti, LexiconFlags.Anti);
+        AddAll(NameCues.AntiBefore, LexiconFlags.AntiBefore);
+        AddAll(NameCues.FunctionWords, LexiconFlags.FunctionWord);
+        AddAll(NameCues.PlaceCues, LexiconFlags.PlaceCue);
+        AddAll(NameCues.Particles, LexiconFlags.Particle);
+    }
+
+    /// <summary>Adds a UTF-8 entry: names split into their words ("Anh Vũ", "van der Berg"), other lists whole words only.</summary>
+    private void AddUtf8(ReadOnlySpan<byte> utf8, LexiconFlags flag, byte level, bool split)
+    {
+        if (utf8.Length > MaxWordLength * 4)
+        {
+            return;
+        }
+
+        Span<char> chars = stackalloc char[MaxWordLength * 4];
+        var length = Encoding.UTF8.GetChars(utf8, chars);
+        if (split)
+        {
+            AddWords(chars[..length], flag);
+        }
+        else
+        {
+            AddWhole(chars[..length], flag, level);
+        }
+    }
+
+    /// <summary>Adds each word of a name; lowercase words inside a name are particles ("van der Berg"), not names.</summary>
+    private void AddWords(ReadOnlySpan<char> text, LexiconFlags flag)
+    {
+        var multiple = text.IndexOfAny(' ', '\t') >= 0;
+        foreach (var range in text.SplitAny(' ', '\t'))
+        {
+            var word = text[range];
+            if (!multiple || word.IsEmpty || !char.IsLower(word[0]))
+            {
+                AddWhole(word, flag);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds one word. Places and non-names count as whole single words only ("Santa Maria" does not make "Maria" a
+    /// place); a common-word level keeps the lowest (most common) one seen.
+    /// </summary>
+    private void AddWhole(ReadOnlySpan<char> word, LexiconFlags flag, byte level = 0)
+    {
+        word = word.Trim();
+        if (word.IsEmpty || word.Length > MaxWordLength || word.Contains(' '))
+        {
+            return;
+        }
+
+        Span<char> folded = stackalloc char[MaxWordLength * 2];
+        var length = Fold(word, folded);
+        if (length > 0)
+        {
+            Merge(folded[..length], flag, level);
+        }
+    }
+
+    private void Merge(ReadOnlySpan<char> key, LexiconFlags flag, byte level)
+    {
+        if ((_count + 1) * 2 > _slots.Length)
+        {
+            Rehash();
+        }
+
+        var mask = _slots.Length - 1;
+        var i = Hash(key) & mask;
+        for (; _slots[i] != 0; i = (i + 1) & mask)
+        {
+            var e = _slots[i] - 1;
+            if (KeyOf(e).SequenceEqual(key))
+            {
+                var existing = _entries[e];
+                var common = level == 0 ? existing.CommonLevel : existing.CommonLevel == 0 ? level : Math.Min(existing.CommonLevel, level);
+                _entries[e] = new LexiconEntry(existing.Flags | flag, common);
+                return;
+            }
+        }
+
+        if (_count + 1 >= _starts.Length)
+        {
+            Array.Resize(ref _starts, _starts.Length * 2);
+            Array.Resize(ref _entries, _entries.Length * 2);
+        }
+
+        if (_charCount + key.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + key.Length));
+        }
+
+        key.CopyTo(_chars.AsSpan(_charCount));
+        _starts[_count] = _charCount;
+        _charCount += key.Length;
+        _starts[_count + 1] = _charCount;
+        _entries[_count] = new LexiconEntry(flag, level);
+        _slots[i] = ++_count;
+    }
+
+    private void Rehash()
+    {
+        var slots = new int[_slots.Length * 2];
+        var mask = slots.Length - 1;
+        for (var e = 0; e < _count; e++)
+        {
+            var i = Hash(KeyOf(e)) & mask;
+            while (slots[i] != 0)
+            {
+                i = (i + 1) & mask;
             }
 
-            return list;
+            slots[i] = e + 1;
         }
 
-        static (string Word, string Field) Split(string line)
+        _slots = slots;
+    }
+
+    private ReadOnlySpan<char> KeyOf(int entry) => _chars.AsSpan(_starts[entry], _starts[entry + 1] - _starts[entry]);
+
+    /// <summary>FNV-1a over the UTF-16 code units, with a final avalanche so that linear probing spreads well.</summary>
+    private static int Hash(ReadOnlySpan<char> key)
+    {
+        var hash = 2166136261u;
+        foreach (var c in key)
         {
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            return tab < 0 ? (line, string.Empty) : (line[..tab], line[(tab + 1)..]);
+            hash = (hash ^ c) * 16777619u;
         }
 
-        var nonNames = new List<string>();
-        var brands = new List<string>();
-        var titles = new List<string>();
-        var greetings = new List<string>();
-        var suffixes = new List<string>();
-        var calendar = NameCues.Calendar.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (word, category) in Lines("capitalized-non-names.txt").Select(Split))
-        {
-            // Colours are left out: most colour words that are capitalised in text are names (Rose, Olive, Amber).
-            // Brands, products and other languages' months are also names often enough (Julia, Zara, Mai) to weigh less.
-            var target = category switch
-            {
-                "honorific" => titles,
-                "greeting" => greetings,
-                "name-suffix" => suffixes,
-                "color" => null,
-                "month" or "weekday" => calendar.Contains(word) ? nonNames : brands,
-                "brand" or "tech" or "product" or "vehicle-make" or "vehicle-model" or "month-abbr" or "weekday-abbr" => brands,
-                _ => nonNames,
-            };
-            target?.Add(word);
-        }
-
-        var common = Lines("common-words.txt").Select(Split)
-            .Select(p => (p.Word, byte.Parse(p.Field, System.Globalization.CultureInfo.InvariantCulture)));
-        var extra = new Dictionary<LexiconFlags, IEnumerable<string>>
-        {
-            [LexiconFlags.Title] = titles,
-            [LexiconFlags.Cue] = greetings,
-            [LexiconFlags.FollowingCue] = suffixes,
-            [LexiconFlags.Particle] = Lines("name-particles.txt"),
-            [LexiconFlags.Brand] = brands,
-            [LexiconFlags.PopularGiven] = Lines("given-names.freq.txt").Select(Split)
-                .Where(p => long.Parse(p.Field, System.Globalization.CultureInfo.InvariantCulture) >= PopularBirths).Select(p => p.Word).ToList(),
-        };
-        return Create(
-            Lines("given-names.txt").Concat(Lines("given-names.native.txt")),
-            Lines("surnames.txt").Concat(Lines("surnames.native.txt")),
-            Lines("places.txt").Concat(Lines("places.native.txt")),
-            nonNames,
-            common,
-            extra);
+        hash ^= hash >> 15;
+        hash *= 0x2c1b3c6du;
+        hash ^= hash >> 12;
+        return (int)(hash & 0x7FFFFFFF);
     }
 }

@@ -284,12 +284,19 @@ public sealed class PersonDetector : IContextualPiiDetector
 
     /// <summary>
     /// A word that is a name in some list but here opens the sentence as a cue ("Ask İmren", "Tell Çağveren",
-    /// "Thanks Priya"): it is context for the next word, not part of the name.
+    /// "Thanks Priya") or as an ordinary word ("Later Garcia wrote"): it is context for the next word, not part of the name.
     /// </summary>
     private static bool IsLeadingCue(in NameToken token, TextCase textCase)
     {
         const LexiconFlags cues = LexiconFlags.Cue | LexiconFlags.WeakCue | LexiconFlags.PlaceCue | LexiconFlags.AntiBefore;
-        return (token.Entry.Flags & cues) != 0 && (token.SentenceStart || token.Shape == TokenShape.Lower || textCase != TextCase.Normal);
+        var uninformative = token.SentenceStart || token.Shape == TokenShape.Lower || textCase != TextCase.Normal;
+        if ((token.Entry.Flags & cues) != 0 && uninformative)
+        {
+            return true;
+        }
+
+        // "Later Garcia wrote back": a common word that opens the sentence is not the start of a name (unless a given name).
+        return token.SentenceStart && token.Entry.CommonLevel is > 0 and <= 35 && !token.Entry.Has(LexiconFlags.Given);
     }
 
     private bool EnsureIsParticle(ReadOnlySpan<char> text, Span<NameToken> tokens, int index, TextCase textCase)
@@ -299,8 +306,7 @@ public sealed class PersonDetector : IContextualPiiDetector
     }
 
     private static bool IsParticle(in NameToken token, TextCase textCase) =>
-        token.Entry.Has(LexiconFlags.Particle) && !token.Entry.IsName
-        && (token.Shape == TokenShape.Lower || textCase != TextCase.Normal);
+        token.Entry.Has(LexiconFlags.Particle) && (token.Shape == TokenShape.Lower || textCase != TextCase.Normal);
 
     /// <summary>The last word of the name that starts at <paramref name="first"/>.</summary>
     private int Extend(ReadOnlySpan<char> text, Span<NameToken> tokens, int first, TextCase textCase)
