@@ -19,6 +19,7 @@ public sealed class PostRedactionVerifier
     private readonly TextScanner _scanner;
     private readonly FieldPath[] _exempt;
     private readonly ThreadLocal<State> _state = new(() => new State());
+    private readonly CleanVerdicts? _engineVerdicts;
 
     /// <summary>Creates a verifier over <paramref name="scanner"/>; <paramref name="exemptPaths"/> are fields the policy keeps on purpose.</summary>
     public PostRedactionVerifier(TextScanner scanner, IEnumerable<FieldPath> exemptPaths)
@@ -26,6 +27,13 @@ public sealed class PostRedactionVerifier
         _scanner = scanner;
         _exempt = [.. exemptPaths];
     }
+
+    /// <summary>
+    /// Creates a verifier that takes the clean verdicts of engines whose detectors include all of its own
+    /// (<paramref name="engineVerdicts"/>) instead of scanning those strings a second time.
+    /// </summary>
+    internal PostRedactionVerifier(TextScanner scanner, IEnumerable<FieldPath> exemptPaths, CleanVerdicts? engineVerdicts)
+        : this(scanner, exemptPaths) => _engineVerdicts = engineVerdicts;
 
     /// <summary>Returns the entity type and path of the first PII found in <paramref name="json"/>, or null when clean.</summary>
     /// <remarks>The path never contains a value: a finding inside a property name is reported as <c>&lt;key&gt;</c>.</remarks>
@@ -147,7 +155,7 @@ public sealed class PostRedactionVerifier
         var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
         var buffer = state.Chars(raw.Length);
         var text = buffer[..reader.CopyString(buffer)];
-        if (IsOperatorToken(text) || (memo && state.Cache.IsKnownClean(text)))
+        if (IsOperatorToken(text) || (memo && state.Cache.IsKnownClean(text)) || _engineVerdicts?.Contains(text, hint) == true)
         {
             return null;
         }

@@ -42,6 +42,18 @@ public sealed class RedactionEngine
     private readonly bool _annotate;
     private readonly int _maxDepth;
     private readonly ThreadLocal<ScanCache> _cache = new(() => new ScanCache());
+    private readonly CleanVerdicts? _verdicts;
+
+    /// <summary>Creates an engine.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="scanner">The free-text scanner (null disables scanning).</param>
+    /// <param name="operators">Builds operators from specs (resolving named keys).</param>
+    /// <param name="pseudonymizer">Subject pseudonymiser (null leaves the subject to the other rules).</param>
+    /// <param name="annotate">Append <c>subject_key_id</c> and the <c>sanitization</c> summary to the root object.</param>
+    /// <param name="maxDepth">Deepest nesting accepted.</param>
+    /// <param name="verdicts">Where clean verdicts are left for the verifier of the same sanitizer (null: nowhere).</param>
+    internal RedactionEngine(SanitizePolicy policy, TextScanner? scanner, Func<OperatorSpec, RedactionOperator> operators, SubjectPseudonymizer? pseudonymizer, bool annotate, int maxDepth, CleanVerdicts? verdicts)
+        : this(policy, scanner, operators, pseudonymizer, annotate, maxDepth) => _verdicts = verdicts;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="policy">The policy.</param>
@@ -74,8 +86,17 @@ public sealed class RedactionEngine
     /// an integer — written plainly, with a zero fraction or in exponent form — of at least 9 digits, or of at
     /// least 7 when the field's name says what it holds. Ordinary measurements are not scanned.
     /// </summary>
-    internal static bool TryGetScannableDigits(ReadOnlySpan<byte> raw, FieldHint hint, Span<char> digits, out int length) =>
-        JsonNumberDigits.TryGetInteger(raw, digits, out length) && length >= (hint == FieldHint.None ? 9 : 7);
+    internal static bool TryGetScannableDigits(ReadOnlySpan<byte> raw, FieldHint hint, Span<char> digits, out int length)
+    {
+        var minimum = hint == FieldHint.None ? 9 : 7;
+        if (raw.Length < minimum && raw.IndexOfAny((byte)'e', (byte)'E') < 0)
+        {
+            length = 0;
+            return false; // too few characters for enough digits: ages, amounts, scores
+        }
+
+        return JsonNumberDigits.TryGetInteger(raw, digits, out length) && length >= minimum;
+    }
 
     /// <summary>The policy in force.</summary>
     public SanitizePolicy Policy => _policy;
@@ -390,6 +411,7 @@ public sealed class RedactionEngine
             _engine._scanner.Scan(text, _scratch.Matches, _scratch.Candidates, _hint);
             if (_scratch.Matches.Count == 0)
             {
+                _engine._verdicts?.Add(text, _hint);
                 if (memo && plain)
                 {
                     _cache.AddClean(reader.ValueSpan, text, WriterOptions);
@@ -490,6 +512,7 @@ public sealed class RedactionEngine
                 _engine._scanner!.Scan(redacted, _scratch.Matches, _scratch.Candidates, hint);
                 if (_scratch.Matches.Count == 0)
                 {
+                    _engine._verdicts?.Add(redacted, hint);
                     return;
                 }
 

@@ -20,6 +20,10 @@ public sealed class SanitizerFactory
     private readonly TimeProvider _time;
     private readonly Lazy<IPiiDetector>? _ner;
 
+    // Clean verdicts of this factory's engines, taken by its verifier only when the verifier's detectors are a
+    // subset of the engines' (no built-in type disabled): then a second scan of those strings cannot differ.
+    private readonly CleanVerdicts _verdicts = new();
+
     /// <summary>Creates a factory.</summary>
     /// <param name="policy">The sanitize policy.</param>
     /// <param name="keys">Key material for pseudonyms and operators.</param>
@@ -75,7 +79,8 @@ public sealed class SanitizerFactory
         spec => OperatorFactory.Create(spec, _keys.Get),
         new SubjectPseudonymizer(() => _keys.Get(KeyNames.Pseudonym)),
         annotate,
-        maxDepth);
+        maxDepth,
+        _verdicts);
 
     /// <summary>
     /// The independent post-redaction verifier: all built-in detectors (whatever the policy disabled)
@@ -87,7 +92,7 @@ public sealed class SanitizerFactory
         var custom = CreateDetectors().Where(d => !EntityTypes.BuiltIn.Contains(d.EntityType, StringComparer.Ordinal) && (_ner is null || !ReferenceEquals(d, _ner.Value)));
         var detectors = PiiDetectors.CreateDefault(new PiiDetectorOptions { PhoneRegions = _policy.PhoneRegions }).Concat(custom);
         var exempt = _policy.FieldRules.Where(r => r.Operator.Kind == OperatorKind.Keep).Select(r => r.Path);
-        return new PostRedactionVerifier(new TextScanner(detectors, _policy.MinScore), exempt);
+        return new PostRedactionVerifier(new TextScanner(detectors, _policy.MinScore), exempt, _policy.DisabledEntities.Count == 0 ? _verdicts : null);
     }
 
     /// <summary>The streaming sanitize transform.</summary>

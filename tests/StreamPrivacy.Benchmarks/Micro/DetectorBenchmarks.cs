@@ -24,6 +24,7 @@ public class DetectorBenchmarks
         ["MacAddress"] = (() => new MacAddressDetector(), "00:1B:44:11:3A:B7"),
         ["Regex"] = (() => new RegexDetector("EMPLOYEE_ID", @"\bEMP-\d{6}\b"), "EMP-123456"),
         ["Dictionary"] = (() => new DictionaryDetector("PROJECT", ["Falcon", "Blue Harbor", "Nightjar", "Red Kite"]), "Blue Harbor"),
+        ["Person"] = (() => new StreamPrivacy.Core.Redaction.Detection.Person.PersonDetector(), "Maria Garcia"),
     };
 
     private readonly List<PiiMatch> _results = new(8);

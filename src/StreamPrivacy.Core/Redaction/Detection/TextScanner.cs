@@ -24,12 +24,18 @@ public sealed class TextScanner
     private static NormalizedText? t_view;
 
     private readonly IPiiDetector[] _detectors;
+    private readonly IPiiDetector[] _plain;
+    private readonly IContextualPiiDetector[] _contextual;
+    private readonly bool _person;
     private readonly double _minScore;
 
     /// <summary>Creates a scanner over <paramref name="detectors"/> ignoring matches scoring below <paramref name="minScore"/>.</summary>
     public TextScanner(IEnumerable<IPiiDetector> detectors, double minScore)
     {
         _detectors = [.. detectors];
+        _plain = [.. _detectors.Where(d => d is not IContextualPiiDetector)];
+        _contextual = [.. _detectors.OfType<IContextualPiiDetector>()];
+        _person = _detectors.Any(d => d.EntityType == EntityTypes.Person);
         _minScore = minScore;
     }
 
@@ -64,28 +70,22 @@ public sealed class TextScanner
         }
 
         var profile = TextProfile.Of(view);
-        var contextual = false;
-        foreach (var detector in _detectors)
+        foreach (var detector in _plain)
         {
-            if (detector is IContextualPiiDetector)
-            {
-                contextual = true;
-            }
-            else if (profile.MayContain(detector.EntityType))
+            if (profile.MayContain(detector.EntityType))
             {
                 detector.Detect(view, scratch);
             }
         }
 
-        if (contextual)
+        if (_contextual.Length > 0)
         {
-            // Words-in-context detectors run last and see the other entities as opaque (results is empty here: a buffer).
-            foreach (var detector in _detectors)
+            // Words-in-context detectors run last and see the other entities (those at or above the threshold) as
+            // opaque; results is empty here and serves as their output buffer.
+            RemoveBelowThreshold(scratch, view.Length);
+            foreach (var detector in _contextual)
             {
-                if (detector is IContextualPiiDetector words)
-                {
-                    words.Detect(view, CollectionsMarshal.AsSpan(scratch), results);
-                }
+                detector.Detect(view, CollectionsMarshal.AsSpan(scratch), results);
             }
 
             scratch.AddRange(results);
@@ -114,37 +114,30 @@ public sealed class TextScanner
         }
     }
 
-    private PiiMatch? HintedMatch(FieldHint hint, ReadOnlySpan<char> view)
+    private PiiMatch? HintedMatch(FieldHint hint, ReadOnlySpan<char> view) => hint switch
     {
-        if (hint != FieldHint.Person)
-        {
-            return HintedValues.Match(hint, view);
-        }
+        FieldHint.Person => _person ? PersonNameShape.WholeValueMatch(view) : null, // null: PERSON disabled by the policy
+        _ => HintedValues.Match(hint, view),
+    };
 
-        foreach (var detector in _detectors)
-        {
-            if (detector.EntityType == EntityTypes.Person)
-            {
-                return PersonNameShape.WholeValueMatch(view);
-            }
-        }
-
-        return null; // PERSON disabled by the policy
-    }
-
-    private void Resolve(ReadOnlySpan<char> text, List<PiiMatch> candidates, List<PiiMatch> results)
+    private void RemoveBelowThreshold(List<PiiMatch> candidates, int textLength)
     {
         var kept = 0;
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
-            if (c.Score >= _minScore && c.Length > 0 && c.Start >= 0 && c.End <= text.Length)
+            if (c.Score >= _minScore && c.Length > 0 && c.Start >= 0 && c.End <= textLength)
             {
                 candidates[kept++] = c; // in place: no closure per scan
             }
         }
 
         candidates.RemoveRange(kept, candidates.Count - kept);
+    }
+
+    private void Resolve(ReadOnlySpan<char> text, List<PiiMatch> candidates, List<PiiMatch> results)
+    {
+        RemoveBelowThreshold(candidates, text.Length);
         MergeSameType(candidates);
         candidates.Sort(static (a, b) =>
             b.Score.CompareTo(a.Score) is var byScore and not 0 ? byScore

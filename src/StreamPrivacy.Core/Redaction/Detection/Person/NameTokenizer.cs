@@ -3,6 +3,53 @@ namespace StreamPrivacy.Core.Redaction.Detection.Person;
 /// <summary>Splits a text into the words the PERSON detector weighs, and answers questions about the gaps between them.</summary>
 internal static class NameTokenizer
 {
+    /// <summary>ASCII capital letters.</summary>
+    public static readonly System.Buffers.SearchValues<char> AsciiUpper = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    /// <summary>End of the word (letters joined by single apostrophes or hyphens) that starts at <paramref name="start"/>.</summary>
+    public static int WordEnd(ReadOnlySpan<char> text, int start)
+    {
+        var i = start + 1;
+        while (i < text.Length)
+        {
+            if (IsLetter(text[i]))
+            {
+                i++;
+            }
+            else if (text[i] is '\'' or '-' or '\u2019' && i + 1 < text.Length && IsLetter(text[i + 1]))
+            {
+                i += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Describes one word without its neighbours (the fast gate): a period before it is not taken as a sentence end,
+    /// so a word is sentence-initial here only when it truly opens the text, a line or a sentence ended by '!', '?', ':'.
+    /// </summary>
+    public static NameToken DescribeAlone(ReadOnlySpan<char> text, int start, int end)
+    {
+        var token = Describe(text, start, end, default, hasPrevious: false);
+        if (token.SentenceStart)
+        {
+            var i = start - 1;
+            while (i >= 0 && text[i] is ' ' or '\t' or '"' or '\'' or '(' or '[' or '{' or '*' or '-' or '>')
+            {
+                i--;
+            }
+
+            token.SentenceStart = i < 0 || text[i] != '.';
+        }
+
+        return token;
+    }
+
     /// <summary>
     /// Fills <see cref="PersonScanState.Tokens"/> with the words of <paramref name="text"/>; returns their count. Words
     /// inside <paramref name="entities"/> (other detectors' findings) are opaque: never names, not counted for letter case.
@@ -20,22 +67,7 @@ internal static class NameTokenizer
             }
 
             var start = i;
-            i++;
-            while (i < text.Length)
-            {
-                if (IsLetter(text[i]))
-                {
-                    i++;
-                }
-                else if (text[i] is '\'' or '-' or '\u2019' && i + 1 < text.Length && IsLetter(text[i + 1]))
-                {
-                    i += 2; // O'Brien, Anne-Marie, I'm
-                }
-                else
-                {
-                    break;
-                }
-            }
+            i = WordEnd(text, start); // O'Brien, Anne-Marie, I'm
 
             if (count == state.Tokens.Length)
             {
@@ -52,11 +84,13 @@ internal static class NameTokenizer
         return count;
     }
 
-    private static bool Overlaps(ReadOnlySpan<PiiMatch> entities, int start, int end)
+    /// <summary>Whether [<paramref name="start"/>, <paramref name="end"/>) overlaps one of <paramref name="entities"/>.</summary>
+    public static bool Overlaps(ReadOnlySpan<PiiMatch> entities, int start, int end)
     {
         foreach (var entity in entities)
         {
-            if (entity.Start < end && start < entity.End)
+            // Other detectors' names (a NER model's) are the same kind of thing, not opaque.
+            if (entity.Start < end && start < entity.End && !ReferenceEquals(entity.EntityType, EntityTypes.Person) && entity.EntityType != EntityTypes.Person)
             {
                 return true;
             }

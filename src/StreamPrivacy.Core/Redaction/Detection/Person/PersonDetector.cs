@@ -45,6 +45,11 @@ public sealed class PersonDetector : IContextualPiiDetector
             return;
         }
 
+        if (!HasNameCandidate(text, entities))
+        {
+            return;
+        }
+
         var state = t_state ??= new PersonScanState();
         var count = NameTokenizer.Tokenize(text, entities, state);
         if (count == 0)
@@ -124,6 +129,59 @@ public sealed class PersonDetector : IContextualPiiDetector
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// The fast gate for ordinary ASCII prose, which most scanned strings are: only a capitalised word can start a
+    /// name there, so the text needs the full analysis only if some capitalised word could be part of a name
+    /// (<see cref="CanBePart"/>) and is not a sentence-opening cue or ordinary word (<see cref="IsLeadingCue"/>).
+    /// Conservative: a period never counts as a sentence end here, so the gate skips no less than the full path would.
+    /// Text without capitals (chat) and text with non-ASCII letters always take the full path.
+    /// </summary>
+    private bool HasNameCandidate(ReadOnlySpan<char> text, ReadOnlySpan<PiiMatch> entities)
+    {
+        if (!System.Text.Ascii.IsValid(text))
+        {
+            return true;
+        }
+
+        var position = text.IndexOfAny(NameTokenizer.AsciiUpper);
+        if (position < 0)
+        {
+            return true; // no capitals: the lowercase analysis decides
+        }
+
+        while (position >= 0)
+        {
+            var start = position;
+            var end = NameTokenizer.WordEnd(text, start);
+            position = end < text.Length ? text[end..].IndexOfAny(NameTokenizer.AsciiUpper) : -1;
+            position = position < 0 ? -1 : end + position;
+            if (start > 0 && char.IsAsciiLetterOrDigit(text[start - 1]))
+            {
+                continue; // a capital inside a word (iPhone, McDonald's second capital)
+            }
+
+            var token = NameTokenizer.DescribeAlone(text, start, end);
+            if (token.Glued || (!entities.IsEmpty && NameTokenizer.Overlaps(entities, start, end)))
+            {
+                continue;
+            }
+
+            if (token.Shape == TokenShape.Initial)
+            {
+                return true;
+            }
+
+            token.Entry = Lookup(text, token);
+            token.Looked = true;
+            if (CanBePart(token, TextCase.Normal) && !IsLeadingCue(token, TextCase.Normal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Cheap exit: ordinary prose without a capitalised word, or a text with no word of two letters.</summary>
