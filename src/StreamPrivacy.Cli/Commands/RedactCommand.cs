@@ -4,6 +4,7 @@ using StreamPrivacy.Core.Policy;
 using StreamPrivacy.Core.Privacy;
 using StreamPrivacy.Core.Redaction.Offline;
 using StreamPrivacy.Core.Sanitization;
+using StreamPrivacy.Ner.Onnx;
 
 namespace StreamPrivacy.Cli.Commands;
 
@@ -55,7 +56,7 @@ internal static class RedactCommand
         JsonLinesRedactor redactor;
         try
         {
-            redactor = new SanitizerFactory(policy, keys, TimeProvider.System).CreateJsonLinesRedactor(verify == "always");
+            redactor = new SanitizerFactory(policy, keys, TimeProvider.System, OnnxNerBackend.Create).CreateJsonLinesRedactor(verify == "always");
         }
         catch (PolicyException ex)
         {

@@ -6,6 +6,7 @@ using StreamPrivacy.Kafka.Embedded;
 using StreamPrivacy.Kafka.Hosting;
 using StreamPrivacy.Kafka.Runtime;
 using StreamPrivacy.Kafka.Telemetry;
+using StreamPrivacy.Ner.Onnx;
 
 namespace StreamPrivacy.Cli.Commands;
 
@@ -123,7 +124,7 @@ internal static class RunCommand
                 await TopicProvisioner.ProvisionAsync(admin, options.Topics, options.Kafka.EmbeddedPartitions, replicationFactor: -1, logger);
             }
 
-            var pipeline = Pipeline.Create(options, servers, loggers, TimeProvider.System, instanceId);
+            var pipeline = Pipeline.Create(options, servers, loggers, TimeProvider.System, instanceId, OnnxNerBackend.Create);
             telemetry.Attach(pipeline.Stages);
             await pipeline.RunAsync(signal.Token);
             telemetry.MarkStopping();

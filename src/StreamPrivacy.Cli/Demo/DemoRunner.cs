@@ -6,6 +6,7 @@ using StreamPrivacy.Core.Simulation;
 using StreamPrivacy.Kafka.Configuration;
 using StreamPrivacy.Kafka.Embedded;
 using StreamPrivacy.Kafka.Hosting;
+using StreamPrivacy.Ner.Onnx;
 
 namespace StreamPrivacy.Cli.Demo;
 
@@ -36,7 +37,7 @@ internal sealed class DemoRunner
                 new SyntheticTrafficOptions { Seed = _settings.Seed, DriftFromEvent = _settings.Drift ? _settings.Events / 2 : null, Canary = DemoReferences.Canary, CanaryAtEvent = _settings.Events / 3 },
                 TimeProvider.System),
             options.Topics);
-        var pipeline = Pipeline.Create(options, cluster.BootstrapServers, _loggers, TimeProvider.System, instanceId: "demo");
+        var pipeline = Pipeline.Create(options, cluster.BootstrapServers, _loggers, TimeProvider.System, instanceId: "demo", OnnxNerBackend.Create);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stop.CancelAfter(_settings.Duration);

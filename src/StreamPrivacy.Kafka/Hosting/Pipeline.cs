@@ -8,6 +8,7 @@ using StreamPrivacy.Core.Events;
 using StreamPrivacy.Core.Leakage;
 using StreamPrivacy.Core.Policy;
 using StreamPrivacy.Core.Privacy;
+using StreamPrivacy.Core.Redaction.Detection;
 using StreamPrivacy.Core.Sanitization;
 using StreamPrivacy.Kafka.Configuration;
 using StreamPrivacy.Kafka.Lineage;
@@ -81,13 +82,17 @@ public sealed class Pipeline
     /// This instance's id (see <see cref="InstanceIds"/>), unique among live instances; null: a default
     /// unique per process (<see cref="InstanceIds.Default"/>).
     /// </param>
+    /// <param name="nerBackend">
+    /// Builds the detector for a policy's <c>free_text.ner</c> model (the CLI passes the ONNX backend); null: a
+    /// policy naming a model is refused.
+    /// </param>
     /// <exception cref="OptionsValidationException">The configuration, the policy or the instance id is invalid.</exception>
     /// <exception cref="StageFailedException">Exactly-once was requested and the broker refused transactions.</exception>
-    public static Pipeline Create(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId = null) =>
-        Create(options, bootstrapServers, loggers, time, instanceId, DefaultProbeBudget);
+    public static Pipeline Create(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId = null, Func<NerModelSpec, IPiiDetector>? nerBackend = null) =>
+        Create(options, bootstrapServers, loggers, time, instanceId, DefaultProbeBudget, nerBackend);
 
     /// <summary>As the public overload, with the time the transaction probe may wait for a coordinator.</summary>
-    internal static Pipeline Create(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, TimeSpan probeBudget)
+    internal static Pipeline Create(StreamPrivacyOptions options, string bootstrapServers, ILoggerFactory loggers, TimeProvider time, string? instanceId, TimeSpan probeBudget, Func<NerModelSpec, IPiiDetector>? nerBackend = null)
     {
         options.Validate();
         var logger = loggers.CreateLogger("StreamPrivacy.Pipeline");
@@ -125,8 +130,22 @@ public sealed class Pipeline
         var lineage = options.Lineage.Enabled
             ? new LineagePublisher(options, bootstrapServers, policy.Version, PolicyHash(options), time, loggers.CreateLogger("StreamPrivacy.Lineage"))
             : null;
-        var factory = new SanitizerFactory(policy, keys, time);
-        var sanitizer = factory.CreateEventSanitizer(new EventValidationOptions { MaxClockSkew = options.Processing.MaxClockSkew }, options.Processing.MaxDepth);
+        foreach (var setting in policy.UnsafeSettings)
+        {
+            logger.LogWarning("Unsafe policy accepted with allow_unsafe: true: {Setting}", setting);
+        }
+
+        EventSanitizer sanitizer;
+        try
+        {
+            var factory = new SanitizerFactory(policy, keys, time, nerBackend);
+            sanitizer = factory.CreateEventSanitizer(new EventValidationOptions { MaxClockSkew = options.Processing.MaxClockSkew }, options.Processing.MaxDepth);
+        }
+        catch (PolicyException ex)
+        {
+            throw new OptionsValidationException(ex.Message, ex);
+        }
+
         var counters = new StageCounters(SanitizeProcessor.StageName, time);
         var deadLetters = new DeadLetterWriter(options.Topics.DeadLetter, SanitizeProcessor.StageName, new PayloadEncryptor(keys.Get(KeyNames.DeadLetter)), time);
         var sanitizeLogger = loggers.CreateLogger("StreamPrivacy.Stage." + SanitizeProcessor.StageName);
@@ -285,7 +304,7 @@ public sealed class Pipeline
 
     /// <summary>
     /// True when <paramref name="options"/> ask for exactly-once (transactions): <c>exactly_once</c>, or
-    /// <c>auto</c> with a broker that is not the embedded one. <see cref="Create(StreamPrivacyOptions, string, ILoggerFactory, TimeProvider, string?)"/>
+    /// <c>auto</c> with a broker that is not the embedded one. <see cref="Create(StreamPrivacyOptions, string, ILoggerFactory, TimeProvider, string?, Func{NerModelSpec, IPiiDetector}?)"/>
     /// then probes the broker; under <c>auto</c> the stages may still run at-least-once.
     /// </summary>
     /// <exception cref="OptionsValidationException">Exactly-once was requested on the embedded cluster.</exception>

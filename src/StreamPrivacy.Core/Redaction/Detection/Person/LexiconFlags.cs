@@ -51,4 +51,7 @@ internal enum LexiconFlags : ushort
 
     /// <summary>A given name borne by at least 5,000 people born in the US since 1880 (SSA): popular, so a likely name even where it is also a brand or a place.</summary>
     PopularGiven = 16384,
+
+    /// <summary>A given name borne by at least a million people born in the US since 1880 (Mary, John, Maria): a person far more often than anything else.</summary>
+    VeryPopularGiven = 32768,
 }

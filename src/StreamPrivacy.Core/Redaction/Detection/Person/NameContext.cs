@@ -34,8 +34,11 @@ internal readonly struct NameContext
     {
         ContextKind.Title or ContextKind.Introduction or ContextKind.Label => true,
         ContextKind.Greeting or ContextKind.Signature => textCase != TextCase.Lower && first.Shape is TokenShape.Title or TokenShape.Upper,
-        // "ask Uğurtan", "with Eunjeong": a capital inside a sentence after a word that points at a person.
-        ContextKind.Weak => textCase == TextCase.Normal && first.Shape == TokenShape.Title && !first.SentenceStart,
+        // "ask Uğurtan", "with Eunjeong": a capital inside a sentence after a word that points at a person; in chat
+        // without capitals, "tell monis", "my wife junho", "its başay" (a word of four letters or more).
+        ContextKind.Weak or ContextKind.Its => textCase == TextCase.Lower
+            ? first.Length >= 4
+            : textCase == TextCase.Normal && first.Shape == TokenShape.Title && !first.SentenceStart && Kind == ContextKind.Weak,
         _ => false,
     };
 
@@ -85,6 +88,16 @@ internal readonly struct NameContext
         }
 
         var points = context.Points;
+        if (IsTitleCasePhraseWord(prev, textCase) && gap.SequenceEqual(" "))
+        {
+            points += PersonEvidence.InTitleCasePhrase;
+        }
+
+        if (gap.TrimEnd(' ').EndsWith('>'))
+        {
+            points += PersonEvidence.MenuPath;
+        }
+
         if (gap.SequenceEqual(" "))
         {
             if (placeLike && prev.Entry.Has(LexiconFlags.PlaceCue))
@@ -125,6 +138,18 @@ internal readonly struct NameContext
 
         var next = tokens[last + 1];
         var gap = text[end..next.Start];
+        if (gap.TrimStart(' ').StartsWith('>'))
+        {
+            points += PersonEvidence.MenuPath;
+            marks = false;
+        }
+
+        if (gap.SequenceEqual(" ") && !possessive && IsTitleCasePhraseWord(next, textCase))
+        {
+            points += PersonEvidence.InTitleCasePhrase;
+            marks = false;
+        }
+
         if (gap.SequenceEqual(" ") || gap.SequenceEqual(", "))
         {
             if (next.Entry.Has(LexiconFlags.FollowingCue) && (next.Shape == TokenShape.Lower || textCase != TextCase.Normal))
@@ -142,6 +167,19 @@ internal readonly struct NameContext
         }
 
         return (points, marks);
+    }
+
+    /// <summary>
+    /// An ordinary word capitalised inside a sentence of prose, not a cue and not a name: the words next to it are
+    /// a Title Case label, heading or event rather than a person ("Save Changes", "Boxing Day", "Help Center").
+    /// </summary>
+    private static bool IsTitleCasePhraseWord(in NameToken token, TextCase textCase)
+    {
+        const LexiconFlags cues = LexiconFlags.Title | LexiconFlags.Cue | LexiconFlags.WeakCue | LexiconFlags.FollowingCue
+            | LexiconFlags.FunctionWord | LexiconFlags.PlaceCue;
+        var entry = token.Entry;
+        return textCase == TextCase.Normal && token.Looked && token.Shape == TokenShape.Title && !token.SentenceStart
+            && entry.CommonLevel is > 0 and <= 35 && !entry.IsName && (entry.Flags & cues) == 0;
     }
 
     /// <summary>

@@ -61,7 +61,8 @@ internal static class NameCues
         "confirmed", "reported", "told", "tells", "thinks", "thought", "wants", "wanted", "needs", "needed", "called",
         "calls", "emailed", "texted", "explained", "agreed", "noted", "suggested", "complained", "requested", "shared",
         "sent", "signed", "approved", "joined", "left", "visited", "booked", "ordered", "paid", "lives", "lived", "works",
-        "worked", "who", "here", "speaking", "jr", "sr", "ii", "iii", "phd", "md", "esq",
+        "worked", "who", "here", "speaking", "jr", "sr", "ii", "iii", "phd", "md", "esq", "from", "broke", "fixed",
+        "deleted", "changed", "updated", "uploaded", "logged", "forgot", "lost", "received", "bought",
     ];
 
     /// <summary>Words that make the capitalised words next to them an organisation, product, event or place.</summary>
@@ -81,6 +82,9 @@ internal static class NameCues
         "operation", "initiative", "campaign", "day", "week", "month", "quarter", "sprint", "board", "channel", "airlines",
         "airways", "motors", "systems", "technologies", "solutions", "partners", "capital", "ventures", "media", "squad",
         "crew", "guild", "unit", "division", "sale", "sales", "launch", "event", "release", "integration", "instance", "address",
+        "snippet", "script", "code", "developer", "developers", "development", "function", "method", "class", "gem", "plugin",
+        "extension", "query", "queries", "syntax", "compiler", "runtime", "client", "application", "tutorial", "docs",
+        "documentation", "install", "installation", "deployment", "pipeline", "job", "build", "builds", "workflow", "bot",
     ];
 
     /// <summary>
@@ -100,7 +104,12 @@ internal static class NameCues
         "their", "theirs", "all", "any", "each", "every", "some", "many", "much", "more", "most", "few", "other",
         "another", "such", "only", "also", "just", "very", "too", "please", "ok", "okay", "new", "old", "go", "get",
         "got", "see", "sign", "log", "up", "out", "off", "down", "now", "today", "tomorrow", "yesterday", "here",
-        "via", "re", "fw", "fwd", "note", "update", "hi", "hello", "hey", "dear", "thanks", "thank",
+        "via", "re", "fw", "fwd", "note", "update", "hi", "hello", "hey", "dear", "thanks", "thank", "lol", "pls",
+        "plz", "thx", "thnx", "ty", "idk", "btw", "omg", "asap", "fyi", "imo", "imho", "tbh", "brb", "wfh", "ooo", "np",
+        "nvm", "gonna", "wanna", "gotta", "hmm", "yeah", "yep", "nope", "ya", "yo", "cuz", "coz", "bc", "rn", "irl",
+        "dm", "ur", "u", "r", "im", "ive", "dont", "cant", "wont", "didnt", "doesnt", "isnt", "its", "thats", "whats",
+        "heres", "theres", "ok", "okay", "k", "kk", "lmk", "ttyl", "afaik", "iirc", "eta", "tho", "smth", "sth", "pic",
+        "pics", "msg", "msgs", "acct", "info", "pwd", "login", "logout", "signup", "email", "emails", "app", "apps",
     ];
 
     /// <summary>Words that make the capitalised word after them an organisation, product, event or place.</summary>

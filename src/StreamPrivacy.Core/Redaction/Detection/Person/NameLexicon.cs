@@ -26,6 +26,9 @@ internal sealed class NameLexicon
     /// <summary>US births (SSA, 1880 on) from which a given name counts as popular (<see cref="LexiconFlags.PopularGiven"/>).</summary>
     private const long PopularBirths = 5000;
 
+    /// <summary>US births from which a given name counts as very popular (<see cref="LexiconFlags.VeryPopularGiven"/>).</summary>
+    private const long VeryPopularBirths = 1_000_000;
+
     private static readonly Lazy<NameLexicon> LazyShared = new(() => Load(typeof(NameLexicon).Assembly), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private char[] _chars = new char[1 << 16];
@@ -291,7 +294,7 @@ internal sealed class NameLexicon
         {
             if (Utf8Parser.TryParse(births, out long value, out _) && value >= PopularBirths)
             {
-                AddUtf8(word, LexiconFlags.PopularGiven, 0, split: false);
+                AddUtf8(word, value >= VeryPopularBirths ? LexiconFlags.PopularGiven | LexiconFlags.VeryPopularGiven : LexiconFlags.PopularGiven, 0, split: false);
             }
         });
 

@@ -451,12 +451,19 @@ public sealed class PersonDetector : IContextualPiiDetector
 
         var context = NameContext.Before(text, tokens, first, textCase, hasPlace);
         var (afterPoints, afterMarksPerson) = NameContext.After(text, tokens, first, last, textCase);
-        var capitalMarked = textCase == TextCase.Normal && tokens[first].Shape == TokenShape.Title
-            && (!tokens[first].SentenceStart || tokens[first].UnknownShapePoints > 0);
-        var unseeded = !seeded && !context.AllowsUnknownName(tokens[first], textCase) && !(afterMarksPerson && capitalMarked);
-        if (unseeded && (textCase is TextCase.Lower or TextCase.Upper || tokens[first].Shape != TokenShape.Title))
+        // A verb, possessive or vocative after the words makes them a name when their form points that way too: a
+        // capital inside a sentence, a foreign or romanised shape, two words or more, or (in chat) four letters or more.
+        var shaped = last > first || tokens[first].UnknownShapePoints > 0;
+        var formMarked = textCase switch
         {
-            return; // unknown words become candidates only where capitals mark them
+            TextCase.Normal => tokens[first].Shape == TokenShape.Title && (!tokens[first].SentenceStart || shaped),
+            TextCase.Lower => tokens[first].Length >= 4,
+            _ => shaped,
+        };
+        var unseeded = !seeded && !context.AllowsUnknownName(tokens[first], textCase) && !(afterMarksPerson && formMarked);
+        if (unseeded && (textCase == TextCase.Upper || (textCase == TextCase.Lower ? last == first : tokens[first].Shape != TokenShape.Title)))
+        {
+            return; // other unknown words become candidates (for lists and repeats) only where capitals or two words mark them
         }
 
         var total = best + (PersonEvidence.FurtherWordShare * further) + context.Points + afterPoints;
@@ -509,7 +516,8 @@ public sealed class PersonDetector : IContextualPiiDetector
         var popular = entry.Has(LexiconFlags.PopularGiven);
         if (entry.Has(LexiconFlags.Place))
         {
-            points -= popular ? PersonEvidence.Place : PersonEvidence.PlaceRareName;
+            points -= entry.Has(LexiconFlags.VeryPopularGiven) ? PersonEvidence.PlaceVeryCommonName
+                : popular ? PersonEvidence.Place : PersonEvidence.PlaceRareName;
         }
 
         if (entry.Has(LexiconFlags.NonName))

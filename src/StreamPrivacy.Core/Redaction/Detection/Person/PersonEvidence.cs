@@ -46,6 +46,9 @@ internal static class PersonEvidence
     /// <summary>The word is also a city, region or country and a popular given name (Austin, Georgia, Jordan): a place unless context says person.</summary>
     public const double Place = 1.5;
 
+    /// <summary>The word is also a place but one of the most common given names (Mary, a city in Turkmenistan).</summary>
+    public const double PlaceVeryCommonName = 0.8;
+
     /// <summary>The word is also a city, region or country and at most a rare given name (Boston, France, Milan).</summary>
     public const double PlaceRareName = 2.0;
 
@@ -119,7 +122,13 @@ internal static class PersonEvidence
     public const double OwnLine = 0.8;
 
     /// <summary>Next to an organisation, product or place word ("Team Phoenix", "Austin office", "Jordan Street").</summary>
-    public const double NextToOrganisationWord = -2.0;
+    public const double NextToOrganisationWord = -3.0;
+
+    /// <summary>Part of a Title Case phrase of ordinary words: a label, heading or event ("Save Changes", "Boxing Day", "Help Center").</summary>
+    public const double InTitleCasePhrase = -1.5;
+
+    /// <summary>A step of a menu path ("Go to Save Changes > Dashboard").</summary>
+    public const double MenuPath = -2.0;
 
     /// <summary>Repeats a word of a name already found in the text ("Maria Garcia … Maria said").</summary>
     public const double RepeatedName = 2.0;
