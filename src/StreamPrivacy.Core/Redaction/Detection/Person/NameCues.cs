@@ -110,6 +110,10 @@ internal static class NameCues
         "dm", "ur", "u", "r", "im", "ive", "dont", "cant", "wont", "didnt", "doesnt", "isnt", "its", "thats", "whats",
         "heres", "theres", "ok", "okay", "k", "kk", "lmk", "ttyl", "afaik", "iirc", "eta", "tho", "smth", "sth", "pic",
         "pics", "msg", "msgs", "acct", "info", "pwd", "login", "logout", "signup", "email", "emails", "app", "apps",
+        "i'll", "i've", "i'd", "we'll", "we're", "we've", "we'd", "you'll", "you're", "you've", "you'd", "he's", "she's",
+        "he'll", "she'll", "it's", "it'll", "that's", "there's", "here's", "what's", "let's", "they're", "they'll",
+        "they've", "don't", "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "didn't", "doesn't", "haven't",
+        "hasn't", "couldn't", "shouldn't", "wouldn't", "ain't", "y'all",
     ];
 
     /// <summary>Words that make the capitalised word after them an organisation, product, event or place.</summary>

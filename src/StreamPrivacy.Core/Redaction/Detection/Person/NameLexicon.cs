@@ -23,6 +23,9 @@ internal sealed class NameLexicon
     private const string ResourcePrefix = "StreamPrivacy.Core.Names.";
     private const int MaxWordLength = 40;
 
+    /// <summary>About how many distinct words the shipped lists hold (the table is sized for them at once).</summary>
+    private const int ShippedWords = 300_000;
+
     /// <summary>US births (SSA, 1880 on) from which a given name counts as popular (<see cref="LexiconFlags.PopularGiven"/>).</summary>
     private const long PopularBirths = 5000;
 
@@ -31,19 +34,37 @@ internal sealed class NameLexicon
 
     private static readonly Lazy<NameLexicon> LazyShared = new(() => Load(typeof(NameLexicon).Assembly), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private char[] _chars = new char[1 << 16];
-    private int _charCount;
-    private int[] _starts = new int[1024];
-    private LexiconEntry[] _entries = new LexiconEntry[1024];
-    private int _count;
-    private int[] _slots = new int[2048];
+    private const int BucketBits = 9;
 
-    private NameLexicon()
+    private readonly char[] _scratch = new char[MaxWordLength * 4]; // loading is single-threaded
+    private readonly char[] _folded = new char[MaxWordLength * 2];
+    private char[] _chars;
+    private int _charCount;
+    private int[] _starts;   // record r's key is _chars[_starts[r].._starts[r + 1]]
+    private int[] _hashes;
+    private LexiconEntry[] _entries;
+    private int _records;    // words added while loading, duplicates included
+    private int _count;      // distinct words
+    private long[] _slots = []; // per bucket a power-of-two run of (hash << 32) | (record + 1); 0 = empty
+    private int _bucketMask;
+
+    /// <summary>Creates an empty lexicon sized for about <paramref name="words"/> words (it grows past that).</summary>
+    private NameLexicon(int words)
     {
+        _chars = new char[words * 6];
+        _starts = new int[words + 1];
+        _hashes = new int[words];
+        _entries = new LexiconEntry[words];
     }
 
     /// <summary>The lexicon built from the shipped word lists.</summary>
     public static NameLexicon Shared => LazyShared.Value;
+
+    /// <summary>
+    /// Starts loading <see cref="Shared"/> on a thread-pool thread, so that a command can read its configuration and
+    /// input while the word lists load; <see cref="Shared"/> waits for it if needed.
+    /// </summary>
+    public static void Preload() => ThreadPool.UnsafeQueueUserWorkItem(static _ => _ = LazyShared.Value, null);
 
     /// <summary>Number of distinct folded words.</summary>
     public int Count => _count;
@@ -64,13 +85,19 @@ internal sealed class NameLexicon
         }
 
         var key = folded[..length];
-        var mask = _slots.Length - 1;
-        for (var i = Hash(key) & mask; _slots[i] != 0; i = (i + 1) & mask)
+        var hash = Hash(key);
+        var bucket = (hash >> (31 - BucketBits)) * (_bucketMask + 1);
+        for (int probe = 0, i = hash & _bucketMask; probe <= _bucketMask; probe++, i = (i + 1) & _bucketMask)
         {
-            var e = _slots[i] - 1;
-            if (KeyOf(e).SequenceEqual(key))
+            var slot = _slots[bucket + i];
+            if (slot == 0)
             {
-                return _entries[e];
+                break;
+            }
+
+            if ((int)(slot >> 32) == hash && KeyOf((int)slot - 1).SequenceEqual(key))
+            {
+                return _entries[(int)slot - 1];
             }
         }
 
@@ -83,7 +110,7 @@ internal sealed class NameLexicon
         IEnumerable<string> nonNames, IEnumerable<(string Word, byte Level)> common,
         IReadOnlyDictionary<LexiconFlags, IEnumerable<string>>? extra = null)
     {
-        var lexicon = new NameLexicon();
+        var lexicon = new NameLexicon(1024);
         foreach (var name in given)
         {
             lexicon.AddWords(name, LexiconFlags.Given);
@@ -118,6 +145,7 @@ internal sealed class NameLexicon
         }
 
         lexicon.AddCues();
+        lexicon.Freeze();
         return lexicon;
     }
 
@@ -161,7 +189,7 @@ internal sealed class NameLexicon
 
     private static NameLexicon Load(Assembly assembly)
     {
-        var lexicon = new NameLexicon();
+        var lexicon = new NameLexicon(ShippedWords);
         lexicon.LoadWords(assembly, "given-names.txt", LexiconFlags.Given, split: true);
         lexicon.LoadWords(assembly, "given-names.native.txt", LexiconFlags.Given, split: true);
         lexicon.LoadWords(assembly, "surnames.txt", LexiconFlags.Surname, split: true);
@@ -173,6 +201,7 @@ internal sealed class NameLexicon
         lexicon.LoadCommon(assembly);
         lexicon.LoadPopular(assembly);
         lexicon.AddCues();
+        lexicon.Freeze();
         return lexicon;
     }
 
@@ -323,20 +352,41 @@ internal sealed class NameLexicon
     /// <summary>Adds a UTF-8 entry: names split into their words ("Anh Vũ", "van der Berg"), other lists whole words only.</summary>
     private void AddUtf8(ReadOnlySpan<byte> utf8, LexiconFlags flag, byte level, bool split)
     {
-        if (utf8.Length > MaxWordLength * 4)
+        if (utf8.Length > MaxWordLength)
         {
+            if (split && utf8.Length <= MaxWordLength * 4)
+            {
+                AddWords(_scratch.AsSpan(0, Encoding.UTF8.GetChars(utf8, _scratch)), flag);
+            }
+
             return;
         }
 
-        Span<char> chars = stackalloc char[MaxWordLength * 4];
-        var length = Encoding.UTF8.GetChars(utf8, chars);
+        // Most entries are one ASCII word: lowercased straight from the bytes, no decoding or folding pass.
+        if (System.Text.Ascii.IsValid(utf8) && utf8.IndexOf((byte)' ') < 0)
+        {
+            var key = _scratch.AsSpan(0, utf8.Length);
+            for (var i = 0; i < utf8.Length; i++)
+            {
+                key[i] = (char)(utf8[i] is >= (byte)'A' and <= (byte)'Z' ? utf8[i] | 0x20 : utf8[i]);
+            }
+
+            if (!key.IsEmpty)
+            {
+                Merge(key, flag, level);
+            }
+
+            return;
+        }
+
+        var chars = _scratch.AsSpan(0, Encoding.UTF8.GetChars(utf8, _scratch));
         if (split)
         {
-            AddWords(chars[..length], flag);
+            AddWords(chars, flag);
         }
         else
         {
-            AddWhole(chars[..length], flag, level);
+            AddWhole(chars, flag, level);
         }
     }
 
@@ -366,38 +416,20 @@ internal sealed class NameLexicon
             return;
         }
 
-        Span<char> folded = stackalloc char[MaxWordLength * 2];
-        var length = Fold(word, folded);
+        var length = Fold(word, _folded);
         if (length > 0)
         {
-            Merge(folded[..length], flag, level);
+            Merge(_folded.AsSpan(0, length), flag, level);
         }
     }
 
+    /// <summary>Records one word while loading (sequential appends only); <see cref="Freeze"/> merges duplicates into the table.</summary>
     private void Merge(ReadOnlySpan<char> key, LexiconFlags flag, byte level)
     {
-        if ((_count + 1) * 2 > _slots.Length)
-        {
-            Rehash();
-        }
-
-        var mask = _slots.Length - 1;
-        var i = Hash(key) & mask;
-        for (; _slots[i] != 0; i = (i + 1) & mask)
-        {
-            var e = _slots[i] - 1;
-            if (KeyOf(e).SequenceEqual(key))
-            {
-                var existing = _entries[e];
-                var common = level == 0 ? existing.CommonLevel : existing.CommonLevel == 0 ? level : Math.Min(existing.CommonLevel, level);
-                _entries[e] = new LexiconEntry(existing.Flags | flag, common);
-                return;
-            }
-        }
-
-        if (_count + 1 >= _starts.Length)
+        if (_records + 1 >= _starts.Length - 1)
         {
             Array.Resize(ref _starts, _starts.Length * 2);
+            Array.Resize(ref _hashes, _hashes.Length * 2);
             Array.Resize(ref _entries, _entries.Length * 2);
         }
 
@@ -407,29 +439,80 @@ internal sealed class NameLexicon
         }
 
         key.CopyTo(_chars.AsSpan(_charCount));
-        _starts[_count] = _charCount;
+        _starts[_records] = _charCount;
         _charCount += key.Length;
-        _starts[_count + 1] = _charCount;
-        _entries[_count] = new LexiconEntry(flag, level);
-        _slots[i] = ++_count;
+        _starts[_records + 1] = _charCount;
+        _hashes[_records] = Hash(key);
+        _entries[_records] = new LexiconEntry(flag, level);
+        _records++;
     }
 
-    private void Rehash()
+    /// <summary>
+    /// Builds the lookup table from the recorded words. Words are first sorted into 2^<see cref="BucketBits"/> buckets
+    /// by the top bits of their hash (a counting sort: sequential passes), then each bucket's small open-addressing
+    /// run is filled on its own — it stays in the processor's cache, where inserting the same few hundred thousand
+    /// words into one large table would miss the cache (and, in a virtual machine, the TLB) on nearly every insert.
+    /// A word met again has its flags merged into its first record, and its level kept the most common one.
+    /// </summary>
+    private void Freeze()
     {
-        var slots = new int[_slots.Length * 2];
-        var mask = slots.Length - 1;
-        for (var e = 0; e < _count; e++)
+        var buckets = 1 << BucketBits;
+        var counts = new int[buckets + 1];
+        for (var r = 0; r < _records; r++)
         {
-            var i = Hash(KeyOf(e)) & mask;
-            while (slots[i] != 0)
-            {
-                i = (i + 1) & mask;
-            }
-
-            slots[i] = e + 1;
+            counts[(_hashes[r] >> (31 - BucketBits)) + 1]++;
         }
 
-        _slots = slots;
+        var largest = 0;
+        for (var b = 1; b <= buckets; b++)
+        {
+            largest = Math.Max(largest, counts[b]);
+            counts[b] += counts[b - 1];
+        }
+
+        var order = new int[_records];
+        var next = counts.AsSpan(0, buckets).ToArray();
+        for (var r = 0; r < _records; r++)
+        {
+            order[next[_hashes[r] >> (31 - BucketBits)]++] = r;
+        }
+
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(8, largest + 1));
+        _bucketMask = size - 1;
+        _slots = new long[buckets * size];
+        _count = 0;
+        for (var b = 0; b < buckets; b++)
+        {
+            var run = _slots.AsSpan(b * size, size);
+            for (var k = counts[b]; k < counts[b + 1]; k++)
+            {
+                Insert(run, order[k]);
+            }
+        }
+    }
+
+    private void Insert(Span<long> run, int record)
+    {
+        var hash = _hashes[record];
+        var key = KeyOf(record);
+        var i = hash & _bucketMask;
+        for (; run[i] != 0; i = (i + 1) & _bucketMask)
+        {
+            var slot = run[i];
+            var e = (int)slot - 1;
+            if ((int)(slot >> 32) == hash && KeyOf(e).SequenceEqual(key))
+            {
+                var existing = _entries[e];
+                var added = _entries[record];
+                var level = added.CommonLevel == 0 ? existing.CommonLevel
+                    : existing.CommonLevel == 0 ? added.CommonLevel : Math.Min(existing.CommonLevel, added.CommonLevel);
+                _entries[e] = new LexiconEntry(existing.Flags | added.Flags, level);
+                return;
+            }
+        }
+
+        run[i] = ((long)hash << 32) | (uint)(record + 1);
+        _count++;
     }
 
     private ReadOnlySpan<char> KeyOf(int entry) => _chars.AsSpan(_starts[entry], _starts[entry + 1] - _starts[entry]);

@@ -21,15 +21,17 @@ public sealed class PersonDetector : IContextualPiiDetector
     [ThreadStatic]
     private static PersonScanState? t_state;
 
-    private readonly NameLexicon _lexicon;
+    private readonly NameLexicon? _ownLexicon;
 
-    /// <summary>Creates a detector over the shipped name lists.</summary>
-    public PersonDetector()
-        : this(NameLexicon.Shared)
-    {
-    }
+    /// <summary>
+    /// Creates a detector over the shipped name lists. They start loading in the background now (a few hundred
+    /// thousand words); the first <see cref="Detect(ReadOnlySpan{char}, List{PiiMatch})"/> waits for them if needed.
+    /// </summary>
+    public PersonDetector() => NameLexicon.Preload();
 
-    internal PersonDetector(NameLexicon lexicon) => _lexicon = lexicon;
+    internal PersonDetector(NameLexicon lexicon) => _ownLexicon = lexicon;
+
+    private NameLexicon Lexicon => _ownLexicon ?? NameLexicon.Shared;
 
     /// <inheritdoc />
     public string EntityType => EntityTypes.Person;
@@ -236,7 +238,7 @@ public sealed class PersonDetector : IContextualPiiDetector
     private LexiconEntry Lookup(ReadOnlySpan<char> text, in NameToken token)
     {
         var word = text[token.Start..token.End];
-        var entry = _lexicon.Find(word);
+        var entry = Lexicon.Find(word);
         if (entry.Flags != LexiconFlags.None || entry.CommonLevel != 0 || word.Length < 3)
         {
             return entry;
@@ -251,7 +253,7 @@ public sealed class PersonDetector : IContextualPiiDetector
 
         if (word[separator] == '\'' && separator == 1 && word[0] is 'O' or 'D' or 'o' or 'd' && word.Length >= 4)
         {
-            var rest = _lexicon.Find(word[2..]);
+            var rest = Lexicon.Find(word[2..]);
             return rest.CommonLevel == 0 || rest.IsName ? new LexiconEntry(LexiconFlags.Surname, 0) : default;
         }
 
@@ -259,7 +261,7 @@ public sealed class PersonDetector : IContextualPiiDetector
         foreach (var part in word.Split(word[separator]))
         {
             var piece = word[part];
-            var found = _lexicon.Find(piece);
+            var found = Lexicon.Find(piece);
             if (!found.IsName && !IsHonorificSuffix(piece))
             {
                 return default;
