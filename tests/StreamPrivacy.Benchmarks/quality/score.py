@@ -2,7 +2,11 @@
 """Scores redactor outputs against the labelled corpora (black box, the same rule for every tool).
 
 usage: python3 score.py [--corpora corpora] [--out out] [--tools ours,redact-pii,openredaction]
-                        [--json out/summary.json] [--markdown out/report.md]
+                        [--json out/summary.json] [--markdown out/report.md] [--names a,b]
+
+--names scores the named corpora (NAME.input.jsonl / NAME.labels.jsonl in --corpora) instead of the six
+fixed ones, with PERSON recall by form and culture for each of them and a PERSON precision estimate over
+all of them (e.g. --names holdout_person,holdout_lookalikes); without it the output is as before.
 
 Expects, per tool and corpus, out/TOOL/NAME.output.jsonl and out/TOOL/NAME.stderr as written by
 run_all.sh. Output lines are matched to input lines in order; input lines that the tool reported on
@@ -219,7 +223,7 @@ def pct(a, b):
     return "–" if b == 0 else f"{a / b:.3f}"
 
 
-def markdown(summary, corpora):
+def markdown(summary, corpora, named=False):
     lines = []
     tools = list(summary)
     # 1. headline recall per corpus and type
@@ -260,10 +264,12 @@ def markdown(summary, corpora):
     lines.append("Depends on the mix of planted entities and look-alikes in these corpora; not a traffic precision.\n")
     lines.append("| scope | " + " | ".join(tools) + " |")
     lines.append("|---|" + "---:|" * len(tools))
-    for scope, ent_corpora, ent_type, la_corpora in [
-            ("PERSON (person + person_lookalikes)", ["person", "person_lookalikes"], "PERSON", ["person_lookalikes"]),
-            ("structured types (structured)", ["structured"], None, ["structured"]),
-            ("realistic (all types)", ["realistic"], None, ["realistic"])]:
+    scopes = [("PERSON (person + person_lookalikes)", ["person", "person_lookalikes"], "PERSON", ["person_lookalikes"]),
+              ("structured types (structured)", ["structured"], None, ["structured"]),
+              ("realistic (all types)", ["realistic"], None, ["realistic"])]
+    if named:
+        scopes = [(f"PERSON ({' + '.join(corpora)})", list(corpora), "PERSON", list(corpora))]
+    for scope, ent_corpora, ent_type, la_corpora in scopes:
         cells = []
         for tool in tools:
             red = rem = 0
@@ -300,12 +306,16 @@ def markdown(summary, corpora):
             cells.append(cell)
         lines.append(f"| {c} | {n} | " + " | ".join(cells) + " |")
     # 5. breakdowns
-    for c, key, title in [("person", "forms", "PERSON recall by form (person corpus)"),
-                          ("person", "cultures", "PERSON recall by culture (person corpus)"),
-                          ("hostile", "forms", "Recall by hostile form (all types of the form)"),
-                          ("adjacent", "forms", "Recall by adjacent pair (both entities of each pair counted)"),
-                          ("hostile", "type_forms", "Recall by hostile form and entity type"),
-                          ("adjacent", "type_forms", "Recall by adjacent pair and entity type")]:
+    breakdowns = [("person", "forms", "PERSON recall by form (person corpus)"),
+                  ("person", "cultures", "PERSON recall by culture (person corpus)"),
+                  ("hostile", "forms", "Recall by hostile form (all types of the form)"),
+                  ("adjacent", "forms", "Recall by adjacent pair (both entities of each pair counted)"),
+                  ("hostile", "type_forms", "Recall by hostile form and entity type"),
+                  ("adjacent", "type_forms", "Recall by adjacent pair and entity type")]
+    if named:
+        breakdowns = [(c, key, f"Recall by {what} ({c})") for c in corpora
+                      for key, what in (("forms", "form"), ("cultures", "culture"))]
+    for c, key, title in breakdowns:
         keys = sorted({k for tool in tools if summary[tool].get(c) for k in summary[tool][c][key]})
         if not keys:
             continue
@@ -327,19 +337,23 @@ def main():
     ap.add_argument("--tools", default=",".join(TOOLS))
     ap.add_argument("--json", default=None)
     ap.add_argument("--markdown", default=None)
+    ap.add_argument("--names", default=None,
+                    help="comma-separated corpus names to score instead of the six fixed ones, "
+                         "e.g. holdout_person,holdout_lookalikes")
     args = ap.parse_args()
     tools = args.tools.split(",")
+    corpora = args.names.split(",") if args.names else CORPORA
     summary, leaks = {}, {}
     for tool in tools:
         summary[tool] = {}
-        for c in CORPORA:
+        for c in corpora:
             r = score_corpus(args.corpora, args.out, tool, c)
             if r is None:
                 print(f"note: no output for {tool} on {c}", file=sys.stderr)
                 continue
             leaks[f"{tool}/{c}"] = r.pop("leaks")
             summary[tool][c] = json.loads(json.dumps(r))
-    md = markdown(summary, CORPORA)
+    md = markdown(summary, corpora, named=bool(args.names))
     print(md)
     json_path = args.json or os.path.join(args.out, "summary.json")
     os.makedirs(os.path.dirname(json_path), exist_ok=True)
