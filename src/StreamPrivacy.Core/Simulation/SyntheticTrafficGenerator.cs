@@ -18,6 +18,7 @@ public sealed class SyntheticTrafficGenerator
     private static readonly string[] Countries = ["DE", "FR", "GB", "US", "IN", "ES", "IT", "NL"];
     private static readonly string[] DriftedCountries = ["US", "US", "IN", "IN", "BR", "BR", "DE", "MX"];
     private static readonly (string Name, string Version)[] Models = [("credit-risk", "3.2.0"), ("churn", "1.4.1")];
+    // {0}: a structured PII value (or "the portal"), {1}: a person's name.
     private static readonly string[] Prompts =
     [
         "Please review my application, reach me at {0}.",
@@ -25,6 +26,8 @@ public sealed class SyntheticTrafficGenerator
         "Why was I declined? My card is {0}.",
         "Update payout account to {0} please.",
         "Contact me on {0} about the offer.",
+        "Hi, my name is {1}. Please review my application, reach me at {0}.",
+        "This is {1} again: why was I declined? My card is {0}.",
         "Summarise the risk factors for this applicant.",
         "Explain the score in plain words.",
     ];
@@ -70,9 +73,11 @@ public sealed class SyntheticTrafficGenerator
         var features = FeatureValues(drifted);
         var score = Math.Round(Math.Clamp(random.Double(0, 1) + (drifted ? 0.15 : 0), 0, 1), 4);
         var withPii = random.Double() < _options.PiiRate;
-        var prompt = string.Format(CultureInfo.InvariantCulture, random.ArrayElement(Prompts), withPii ? Pii() : "the portal");
+        var prompt = string.Format(CultureInfo.InvariantCulture, random.ArrayElement(Prompts), withPii ? Pii() : "the portal", _faker.Name.FullName());
         var response = withPii && random.Bool(0.3f)
-            ? $"Thanks {_faker.Name.FirstName()}, we will email {_faker.Internet.Email()} shortly."
+            ? random.Bool()
+                ? $"Thanks {_faker.Name.FirstName()}, we will email {_faker.Internet.Email()} shortly."
+                : $"Dear {_faker.Name.FullName()}, your case was reviewed by Dr. {_faker.Name.LastName()}."
             : "The application meets the policy thresholds.";
         if (_options.Canary is { } canary && _canaryPlanted < 3 && _index > _options.CanaryAtEvent)
         {

@@ -16,6 +16,19 @@ public static class FieldHints
     private static readonly FrozenSet<string> GenericPersonKeys = FrozenSet.Create(StringComparer.Ordinal,
         "name", "first", "last", "full", "fullname", "displayname", "nickname", "given", "family", "middle");
 
+    private static readonly FrozenSet<string> PersonRoles = FrozenSet.Create(StringComparer.Ordinal,
+        "guest", "passenger", "traveler", "traveller", "driver", "member", "holder", "contact", "user", "agent", "rep",
+        "doctor", "physician", "nurse", "teacher", "student", "parent", "child", "mother", "father", "spouse", "partner",
+        "emergency", "emergencycontact", "nextofkin", "signer", "signatory", "approver", "reviewer", "manager",
+        "supervisor", "applicant", "candidate", "tenant", "landlord", "buyer", "seller", "speaker", "host", "attendee",
+        "caller", "participant", "subscriber", "account", "billing", "shipping", "insured", "policyholder", "witness",
+        "referrer", "sponsor", "guarantor", "cosigner", "consignee", "shipper", "addressee", "representative", "legal",
+        "preferred", "maiden", "given", "family", "middle", "full", "first", "last", "customer", "client", "patient",
+        "employee", "owner", "author", "recipient", "sender", "requester", "reporter", "assignee", "beneficiary",
+        "payee", "cardholder", "accountholder", "person", "contactperson", "technician", "operator", "courier",
+        "instructor", "coach", "trainer", "pilot", "captain", "officer", "lawyer", "attorney", "notary", "dentist",
+        "pharmacist", "therapist", "caregiver", "guardian", "spouse", "emergencycontactperson");
+
     private static readonly FrozenSet<string> PersonContainers = FrozenSet.Create(StringComparer.Ordinal,
         "user", "users", "profile", "person", "people", "persons", "contact", "contacts", "member", "members", "guest", "guests",
         "passenger", "passengers", "driver", "student", "students", "applicant", "applicants", "holder", "signer", "signers",
@@ -45,6 +58,12 @@ public static class FieldHints
         Span<char> folded = stackalloc char[MaxKeyLength];
         var compact = Compact(parent, folded);
         return !compact.IsEmpty && PersonContainers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(compact);
+    }
+
+    private static ReadOnlySpan<char> StripNameSuffix(ReadOnlySpan<char> compact)
+    {
+        var prefix = compact[..^4];
+        return prefix.EndsWith("full", StringComparison.Ordinal) && prefix.Length > 4 ? prefix[..^4] : prefix;
     }
 
     private static ReadOnlySpan<char> Compact(ReadOnlySpan<char> key, Span<char> folded)
@@ -84,6 +103,12 @@ public static class FieldHints
         if (compact.Length > 3 && compact[^1] == 's' && Lookup.TryGetValue(compact[..^1], out hint))
         {
             return hint;
+        }
+
+        // "<role>name" / "<role>_full_name": the name of someone in a role ("guest_name", "driver_full_name").
+        if (compact.EndsWith("name", StringComparison.Ordinal) && PersonRoles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(StripNameSuffix(compact)))
+        {
+            return FieldHint.Person;
         }
 
         // Compound keys that contain the entity's name ("customer_ssn", "ssn_number", "home_phone_2", "iban_de"): the

@@ -2,7 +2,7 @@ namespace StreamPrivacy.Core.Redaction.Detection.Person;
 
 /// <summary>What the name lexicon knows about a word.</summary>
 [Flags]
-internal enum LexiconFlags : ushort
+internal enum LexiconFlags
 {
     /// <summary>Nothing known.</summary>
     None = 0,
@@ -51,6 +51,12 @@ internal enum LexiconFlags : ushort
 
     /// <summary>A given name borne by at least 5,000 people born in the US since 1880 (SSA): popular, so a likely name even where it is also a brand or a place.</summary>
     PopularGiven = 16384,
+
+    /// <summary>A verb after which a capitalised word is usually a work, product or tool (watched, install, taking).</summary>
+    ThingVerb = 65536,
+
+    /// <summary>A noun that makes a possessive name an eponym or a named day (disease, law, Day).</summary>
+    Eponym = 131072,
 
     /// <summary>A given name borne by at least a million people born in the US since 1880 (Mary, John, Maria): a person far more often than anything else.</summary>
     VeryPopularGiven = 32768,

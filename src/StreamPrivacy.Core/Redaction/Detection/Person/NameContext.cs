@@ -109,6 +109,11 @@ internal readonly struct NameContext
             {
                 points += PersonEvidence.NextToOrganisationWord;
             }
+
+            if (prev.Entry.Has(LexiconFlags.ThingVerb) && context.Kind != ContextKind.Weak)
+            {
+                points += PersonEvidence.AfterThingVerb;
+            }
         }
 
         return new NameContext(context.Kind, points);
@@ -122,6 +127,11 @@ internal readonly struct NameContext
     public static (double Points, bool MarksPerson) After(ReadOnlySpan<char> text, ReadOnlySpan<NameToken> tokens, int first, int last, TextCase textCase)
     {
         var possessive = tokens[last].Possessive;
+        if (possessive && last + 1 < tokens.Length && tokens[last + 1].Entry.Has(LexiconFlags.Eponym))
+        {
+            return (PersonEvidence.NextToOrganisationWord, false); // Parkinson's disease, St. Patrick's Day
+        }
+
         var points = possessive ? PersonEvidence.Possessive : 0;
         var marks = possessive;
         var end = tokens[last].FullEnd;
@@ -158,8 +168,8 @@ internal readonly struct NameContext
                 marks = true;
             }
 
-            // "Austin office" is a place, "John's account" a person's.
-            if (gap.Length == 1 && !possessive && next.Entry.Has(LexiconFlags.Anti) && !next.Entry.IsName)
+            // "Austin office" is a place, "John's account" a person's; "Cuba Street" too, though Street is also a family name.
+            if (gap.Length == 1 && !possessive && next.Entry.Has(LexiconFlags.Anti) && (!next.Entry.IsName || next.Entry.CommonLevel is > 0 and <= 35))
             {
                 points += PersonEvidence.NextToOrganisationWord;
                 marks = false;
@@ -233,6 +243,31 @@ internal readonly struct NameContext
         var entry = tokens[neighbour].Entry;
         return tokens[neighbour].Looked && entry.Has(LexiconFlags.Brand) && !entry.Has(LexiconFlags.PopularGiven)
             || (tokens[neighbour].Shape == TokenShape.Mixed && !tokens[neighbour].Glued); // MongoDB, iPhone, PostgreSQL
+    }
+
+    /// <summary>
+    /// "Papadopoulos, Nikos" in a form or header: a single word opening a sentence, line or label value, then a comma
+    /// and a confident name whose first word is a given name.
+    /// </summary>
+    public static bool IsFamilyNameFirst(ReadOnlySpan<char> text, ReadOnlySpan<NameToken> tokens, PersonScanState state, int candidate)
+    {
+        var span = state.Spans[candidate];
+        if (span.First != span.Last || !tokens[span.First].SentenceStart || span.Last + 1 >= tokens.Length
+            || !text[tokens[span.Last].FullEnd..tokens[span.Last + 1].Start].SequenceEqual(", ")
+            || !tokens[span.Last + 1].Entry.Has(LexiconFlags.Given))
+        {
+            return false;
+        }
+
+        for (var s = 0; s < state.SpanCount; s++)
+        {
+            if (state.Spans[s].First == span.Last + 1 && state.Spans[s].IsConfident)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether span <paramref name="candidate"/> stands in a list ("A, B and C") next to a confident name or a redacted one.</summary>

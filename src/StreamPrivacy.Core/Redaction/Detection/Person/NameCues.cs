@@ -82,6 +82,9 @@ internal static class NameCues
         "operation", "initiative", "campaign", "day", "week", "month", "quarter", "sprint", "board", "channel", "airlines",
         "airways", "motors", "systems", "technologies", "solutions", "partners", "capital", "ventures", "media", "squad",
         "crew", "guild", "unit", "division", "sale", "sales", "launch", "event", "release", "integration", "instance", "address",
+        "place", "court", "close", "crescent", "terrace", "gardens", "parkway", "highway", "hwy", "alley", "row", "strasse",
+        "straße", "platz", "weg", "gasse", "rue", "calle", "avenida", "plaza", "piazza", "ulica", "utca", "sokak",
+        "caddesi", "marg", "nagar", "lane", "ave", "blvd", "pkwy", "expressway", "freeway", "circle", "pike", "mews",
         "snippet", "script", "code", "developer", "developers", "development", "function", "method", "class", "gem", "plugin",
         "extension", "query", "queries", "syntax", "compiler", "runtime", "client", "application", "tutorial", "docs",
         "documentation", "install", "installation", "deployment", "pipeline", "job", "build", "builds", "workflow", "bot",
@@ -125,6 +128,27 @@ internal static class NameCues
         "epic", "repo", "repository", "package", "library", "server", "cluster", "host", "node", "instance", "bucket",
         "database", "table", "region", "zone", "street", "avenue", "via", "rue", "calle", "hotel", "restaurant", "cafe",
         "café", "bar", "pub", "airport", "station", "bridge", "tower", "province", "county", "district", "state",
+        "movie", "film", "book", "novel", "series", "show", "album", "song", "episode", "season", "game", "podcast",
+        "tool", "framework", "library", "package", "drug", "medication", "medicine", "pill", "tablet", "vaccine",
+    ];
+
+    /// <summary>Verbs after which a capitalised word is usually a work, a product or a tool ("watched Moana", "install Jenkins").</summary>
+    public static readonly string[] ThingVerbs =
+    [
+        "read", "reading", "watched", "watching", "watch", "streamed", "streaming", "played", "playing", "install",
+        "installed", "installing", "deploy", "deployed", "deploying", "configure", "configured", "run", "running",
+        "using", "use", "used", "upgrade", "upgraded", "restart", "restarted", "launch", "launched", "enable", "enabled",
+        "disable", "disabled", "prescribed", "taking", "take", "took", "dose", "order", "ordered", "buy", "bought",
+    ];
+
+    /// <summary>
+    /// Nouns that make a possessive name an eponym or a named day, not a person's belonging ("Parkinson's disease",
+    /// "Murphy's law", "St. Patrick's Day").
+    /// </summary>
+    public static readonly string[] Eponyms =
+    [
+        "day", "eve", "law", "laws", "syndrome", "disease", "theorem", "principle", "effect", "prize", "award", "rule",
+        "razor", "paradox", "constant", "equation", "lemma", "algorithm", "test", "sign", "palsy",
     ];
 
     /// <summary>English month and weekday names: almost never a name when capitalised alone (April, May and June are, with context).</summary>

@@ -344,6 +344,8 @@ internal sealed class NameLexicon
         AddAll(NameCues.Following, LexiconFlags.FollowingCue);
         AddAll(NameCues.Anti, LexiconFlags.Anti);
         AddAll(NameCues.AntiBefore, LexiconFlags.AntiBefore);
+        AddAll(NameCues.ThingVerbs, LexiconFlags.ThingVerb);
+        AddAll(NameCues.Eponyms, LexiconFlags.Eponym);
         AddAll(NameCues.FunctionWords, LexiconFlags.FunctionWord);
         AddAll(NameCues.PlaceCues, LexiconFlags.PlaceCue);
         AddAll(NameCues.Particles, LexiconFlags.Particle);

@@ -230,7 +230,15 @@ public sealed class PersonDetector : IContextualPiiDetector
             token.Looked = true;
             if (token.Entry.Flags == LexiconFlags.None && token.Entry.CommonLevel == 0)
             {
-                token.UnknownShapePoints = UnknownShapePoints(text[token.Start..token.End]);
+                var word = text[token.Start..token.End];
+                if (ThingShape.Matches(word))
+                {
+                    token.Entry = new LexiconEntry(LexiconFlags.NonName, 0); // Doxycycline, Lisinopril: not a name
+                }
+                else
+                {
+                    token.UnknownShapePoints = UnknownShapePoints(word);
+                }
             }
         }
     }
@@ -276,20 +284,24 @@ public sealed class PersonDetector : IContextualPiiDetector
 
     private static double UnknownShapePoints(ReadOnlySpan<char> word)
     {
+        var points = 0.0;
         if (!System.Text.Ascii.IsValid(word))
         {
             foreach (var c in word)
             {
                 if (c >= 0x80 && char.IsLetter(c) && c < 0x250)
                 {
-                    return PersonEvidence.ForeignLetters; // Latin letters with diacritics: ğ, ş, ü, ł, ř, …
+                    points = PersonEvidence.ForeignLetters; // Latin letters with diacritics: ğ, ş, ü, ł, ř, …
+                    break;
                 }
             }
-
-            return 0;
+        }
+        else if (RomanizedNameShape.Matches(word))
+        {
+            points = PersonEvidence.RomanizedName;
         }
 
-        return RomanizedNameShape.Matches(word) ? PersonEvidence.RomanizedName : 0;
+        return SurnameShape.Matches(word) ? points + PersonEvidence.SurnameShape : points;
     }
 
     private static bool IsHonorificSuffix(ReadOnlySpan<char> piece) =>
@@ -462,7 +474,11 @@ public sealed class PersonDetector : IContextualPiiDetector
             TextCase.Lower => tokens[first].Length >= 4,
             _ => shaped,
         };
-        var unseeded = !seeded && !context.AllowsUnknownName(tokens[first], textCase) && !(afterMarksPerson && formMarked);
+        // A name-like form on its own: a word in no list shaped like a family name or romanised East Asian name, or
+        // with Latin letters beyond ASCII, capitalised inside a sentence or next to another capitalised word.
+        var shapeSeeded = textCase == TextCase.Normal && tokens[first].Shape == TokenShape.Title && MaxShapePoints(tokens, first, last) >= PersonEvidence.ForeignLetters
+            && (!tokens[first].SentenceStart || last > first);
+        var unseeded = !seeded && !shapeSeeded && !context.AllowsUnknownName(tokens[first], textCase) && !(afterMarksPerson && formMarked);
         if (unseeded && (textCase == TextCase.Upper || (textCase == TextCase.Lower ? last == first : tokens[first].Shape != TokenShape.Title)))
         {
             return; // other unknown words become candidates (for lists and repeats) only where capitals or two words mark them
@@ -490,6 +506,17 @@ public sealed class PersonDetector : IContextualPiiDetector
         }
 
         state.AddSpan(first, last, total, unseeded);
+    }
+
+    private static double MaxShapePoints(ReadOnlySpan<NameToken> tokens, int first, int last)
+    {
+        var max = 0.0;
+        for (var k = first; k <= last; k++)
+        {
+            max = Math.Max(max, tokens[k].UnknownShapePoints);
+        }
+
+        return max;
     }
 
     /// <summary>The points a single word brings as part of a name.</summary>
@@ -577,6 +604,11 @@ public sealed class PersonDetector : IContextualPiiDetector
                 if (RepeatsConfidentWord(text, tokens, state, s))
                 {
                     span.Points += PersonEvidence.RepeatedName;
+                    span.Lifted = changed = true;
+                }
+                else if (NameContext.IsFamilyNameFirst(text, tokens, state, s))
+                {
+                    span.Points += PersonEvidence.FamilyNameFirst;
                     span.Lifted = changed = true;
                 }
                 else if (NameContext.IsListedWithName(text, tokens, state, s))

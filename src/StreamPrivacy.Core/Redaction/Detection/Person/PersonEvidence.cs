@@ -31,6 +31,9 @@ internal static class PersonEvidence
     /// <summary>A word in no list that is made of Japanese, Korean or Pinyin syllables (Ryohei, Gyeongsuk): a romanised East Asian name, likely.</summary>
     public const double RomanizedName = 0.8;
 
+    /// <summary>A word in no list with a typical family-name ending or beginning (Papadopoulos, Ivanova, Adebayo: <see cref="SurnameShape"/>).</summary>
+    public const double SurnameShape = 0.6;
+
     /// <summary>A word in no list with Latin letters beyond ASCII (Uğurtan, Gülkadın): a foreign proper noun, often a name.</summary>
     public const double ForeignLetters = 0.5;
 
@@ -124,6 +127,9 @@ internal static class PersonEvidence
     /// <summary>Next to an organisation, product or place word ("Team Phoenix", "Austin office", "Jordan Street").</summary>
     public const double NextToOrganisationWord = -3.0;
 
+    /// <summary>After a verb for works, products and tools ("watched Moana", "install Jenkins", "taking Lisinopril").</summary>
+    public const double AfterThingVerb = -1.2;
+
     /// <summary>Part of a Title Case phrase of ordinary words: a label, heading or event ("Save Changes", "Boxing Day", "Help Center").</summary>
     public const double InTitleCasePhrase = -1.5;
 
@@ -132,6 +138,9 @@ internal static class PersonEvidence
 
     /// <summary>Repeats a word of a name already found in the text ("Maria Garcia … Maria said").</summary>
     public const double RepeatedName = 2.0;
+
+    /// <summary>A family name written first, before a comma and a given name found ("Papadopoulos, Nikos").</summary>
+    public const double FamilyNameFirst = 1.5;
 
     /// <summary>In a list with a name already found ("Maria, Wei and Tom").</summary>
     public const double ListedWithName = 1.0;
