@@ -72,7 +72,7 @@ internal static class RedactCommand
             result = await redactor.RunAsync(source, sink, (line, problem) =>
             {
                 Console.Error.WriteLine($"line {line}: {problem}");
-                if (failFast && problem.StartsWith("not valid JSON", StringComparison.Ordinal))
+                if (failFast && (problem.StartsWith("not valid JSON", StringComparison.Ordinal) || problem.StartsWith("rejected:", StringComparison.Ordinal)))
                 {
                     failed = true;
                     return false;

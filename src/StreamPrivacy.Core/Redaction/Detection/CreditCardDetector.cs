@@ -142,13 +142,17 @@ public sealed class CreditCardDetector : IPiiDetector
             return true;
         }
 
-        if (first > 0 && ends[first - 1] - starts[first - 1] == 4)
+        if (first > 0 && ends[first - 1] - starts[first - 1] == 4 && !FollowsSpacedSsn(starts, ends, first))
         {
             return false;
         }
 
         return last == starts.Length || last - first != 4 || ends[last] - starts[last] != 3;
     }
+
+    /// <summary>"795 99 1856 6585 2854 6256 3369": the groups before are a complete 3-2-4 SSN layout, so the card starts a new number.</summary>
+    private static bool FollowsSpacedSsn(ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int first) =>
+        first >= 3 && ends[first - 3] - starts[first - 3] == 3 && ends[first - 2] - starts[first - 2] == 2 && ends[first - 1] - starts[first - 1] == 4;
 
     private bool TryReport(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int first, int last, List<PiiMatch> results)
     {
