@@ -52,6 +52,9 @@ internal enum LexiconFlags
     /// <summary>A given name borne by at least 5,000 people born in the US since 1880 (SSA): popular, so a likely name even where it is also a brand or a place.</summary>
     PopularGiven = 16384,
 
+    /// <summary>A preposition before people as often as before things (with, by): points for known names only.</summary>
+    PersonPreposition = 262144,
+
     /// <summary>A verb after which a capitalised word is usually a work, product or tool (watched, install, taking).</summary>
     ThingVerb = 65536,
 

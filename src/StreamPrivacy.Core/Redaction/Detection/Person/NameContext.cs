@@ -13,6 +13,7 @@ internal readonly struct NameContext
     public enum ContextKind : byte
     {
         None,
+        Preposition,
         Weak,
         Its,
         Greeting,
@@ -85,6 +86,10 @@ internal readonly struct NameContext
                 || IsWeakPhrase(text, tokens, first - 1)))
         {
             context = new NameContext(ContextKind.Weak, PersonEvidence.AfterWeakCue);
+        }
+        else if (gap.SequenceEqual(" ") && prev.Entry.Has(LexiconFlags.PersonPreposition) && prev.Shape == TokenShape.Lower)
+        {
+            context = new NameContext(ContextKind.Preposition, PersonEvidence.AfterWeakCue);
         }
 
         var points = context.Points;

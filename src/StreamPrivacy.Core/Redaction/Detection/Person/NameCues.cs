@@ -44,7 +44,7 @@ internal static class NameCues
     /// <summary>Words after which a capitalised word is likelier a person than anything else.</summary>
     public static readonly string[] WeakCues =
     [
-        "with", "by", "ask", "asked", "tell", "told", "ping", "pinged", "contact", "contacted", "cc", "cc'd", "email",
+        "ask", "asked", "tell", "told", "ping", "pinged", "contact", "contacted", "cc", "cc'd", "email",
         "emailed", "call", "called", "met", "meet", "meeting", "thank", "per", "colleague", "manager",
         "boss", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "friend", "partner", "mom",
         "mum", "dad", "nephew", "niece", "cousin", "grandson", "granddaughter", "neighbor", "neighbour", "tenant",
@@ -53,6 +53,12 @@ internal static class NameCues
         "caller", "member", "spoke", "talked", "chatted", "texted", "messaged", "hired", "fired", "married", "let",
         "named", "whom", "behalf",
     ];
+
+    /// <summary>
+    /// Prepositions that come before people as often as before things ("with Maria", "with Visa"): they add points to
+    /// a word the name lists know, but do not make a word in no list a name.
+    /// </summary>
+    public static readonly string[] PersonPrepositions = ["with", "by", "per", "via"];
 
     /// <summary>Verbs of speech and action that often follow a person's name.</summary>
     public static readonly string[] Following =

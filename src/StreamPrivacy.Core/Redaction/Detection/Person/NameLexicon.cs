@@ -341,6 +341,7 @@ internal sealed class NameLexicon
         AddAll(NameCues.Greetings, LexiconFlags.Cue);
         AddAll(NameCues.Introductions, LexiconFlags.Cue);
         AddAll(NameCues.WeakCues, LexiconFlags.WeakCue);
+        AddAll(NameCues.PersonPrepositions, LexiconFlags.PersonPreposition);
         AddAll(NameCues.Following, LexiconFlags.FollowingCue);
         AddAll(NameCues.Anti, LexiconFlags.Anti);
         AddAll(NameCues.AntiBefore, LexiconFlags.AntiBefore);

@@ -474,10 +474,10 @@ public sealed class PersonDetector : IContextualPiiDetector
             TextCase.Lower => tokens[first].Length >= 4,
             _ => shaped,
         };
-        // A name-like form on its own: a word in no list shaped like a family name or romanised East Asian name, or
-        // with Latin letters beyond ASCII, capitalised inside a sentence or next to another capitalised word.
-        var shapeSeeded = textCase == TextCase.Normal && tokens[first].Shape == TokenShape.Title && MaxShapePoints(tokens, first, last) >= PersonEvidence.ForeignLetters
-            && (!tokens[first].SentenceStart || last > first);
+        // A name-like form on its own: two or more capitalised words in no list, one of them shaped like a family name
+        // or a romanised East Asian name, or with Latin letters beyond ASCII ("Ryohei Wakamatsu", "Şirivan Arsoy").
+        var shapeSeeded = textCase == TextCase.Normal && tokens[first].Shape == TokenShape.Title && last > first
+            && MaxShapePoints(tokens, first, last) >= PersonEvidence.ForeignLetters;
         var unseeded = !seeded && !shapeSeeded && !context.AllowsUnknownName(tokens[first], textCase) && !(afterMarksPerson && formMarked);
         if (unseeded && (textCase == TextCase.Upper || (textCase == TextCase.Lower ? last == first : tokens[first].Shape != TokenShape.Title)))
         {
