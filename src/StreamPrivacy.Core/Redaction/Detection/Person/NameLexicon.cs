@@ -492,6 +492,8 @@ internal sealed class NameLexicon
                 Insert(run, order[k]);
             }
         }
+
+        _hashes = []; // only needed to build: each slot keeps its word's hash
     }
 
     private void Insert(Span<long> run, int record)
