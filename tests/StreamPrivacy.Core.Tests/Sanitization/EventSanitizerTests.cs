@@ -110,4 +110,26 @@ public sealed class EventSanitizerTests
         Assert.IsType<JsonObject>(output!["sanitization"]);
         Assert.Single(output, kv => kv.Key == "sanitization");
     }
+
+    [Fact]
+    public void Sanitize_NameInModelResponse_IsRedactedAndRaisesPiiInModelOutputForPerson()
+    {
+        var evt = TestEvents.Inference();
+        evt["text"]!["response"] = "Dear Maria Garcia, Dr. Okafor approved your limit.";
+        var (result, output, counts) = Run(evt);
+
+        Assert.Equal(SanitizeOutcome.Emitted, result.Outcome);
+        Assert.Equal("Dear <PERSON>, Dr. <PERSON> approved your limit.", output!["text"]!["response"]!.GetValue<string>());
+        Assert.Equal(2, counts.ByEntity["PERSON"]);
+        Assert.Equal(2, output["sanitization"]!["output_redactions"]!["$.text.response"]!["PERSON"]!.GetValue<long>());
+
+        var signals = Core.Leakage.LeakageSignalReader.Read(System.Text.Encoding.UTF8.GetBytes(output.ToJsonString()), Core.Leakage.CanarySet.Empty(new Core.Privacy.SecretKey(new byte[32], "canary")))!;
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        var monitor = new Core.Leakage.LeakageMonitor(new Core.Leakage.LeakageSettings(), time);
+        monitor.ObserveEvent(signals);
+        time.Advance(TimeSpan.FromMinutes(1));
+        var alert = Assert.Single(monitor.CloseReady());
+        Assert.Equal(Core.Leakage.LeakageKind.PiiInModelOutput, alert.Finding.Kind);
+        Assert.Equal("PERSON", alert.Finding.EntityType);
+    }
 }
