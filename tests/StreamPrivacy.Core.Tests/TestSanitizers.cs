@@ -14,6 +14,16 @@ internal static class TestSanitizers
 
     public static SanitizerFactory Factory(SanitizePolicy policy) => new(policy, FixedKeys.Instance, new FakeTimeProvider(TestEvents.Now));
 
+    /// <summary>Redacts one JSON document with the engine of <paramref name="policyYaml"/> (no annotations).</summary>
+    public static (System.Text.Json.Nodes.JsonNode Output, Core.Redaction.RedactionCounts Counts) Redact(string policyYaml, string json)
+    {
+        var engine = Factory(PolicyLoader.Parse(policyYaml, "test.yaml")).CreateEngine(annotate: false, maxDepth: 64);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var counts = new Core.Redaction.RedactionCounts();
+        engine.Redact(System.Text.Encoding.UTF8.GetBytes(json), buffer, counts);
+        return (System.Text.Json.Nodes.JsonNode.Parse(buffer.WrittenSpan)!, counts);
+    }
+
     /// <summary>A key ring whose keys are derived from their names: deterministic across runs.</summary>
     private static class FixedKeys
     {

@@ -58,6 +58,38 @@ internal static class DetectionText
         return !((next is '-' or '.') && end + 1 < text.Length && IsWordChar(text[end + 1]));
     }
 
+    /// <summary>The bounds of <paramref name="text"/> without leading and trailing white space.</summary>
+    public static (int Start, int End) Trimmed(ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>True when <paramref name="word"/> ends with one of <paramref name="endings"/> after a stem of at least <paramref name="minStem"/> characters (case-insensitive).</summary>
+    public static bool EndsWithAny(ReadOnlySpan<char> word, string[] endings, int minStem)
+    {
+        foreach (var ending in endings)
+        {
+            if (word.Length >= ending.Length + minStem && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Index just past the run of ASCII digits starting at <paramref name="start"/>.</summary>
     public static int SkipDigits(ReadOnlySpan<char> text, int start)
     {

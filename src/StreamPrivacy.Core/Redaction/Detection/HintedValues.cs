@@ -19,17 +19,7 @@ internal static class HintedValues
     /// <summary>The whole-value match for <paramref name="hint"/>, if the value validates.</summary>
     public static PiiMatch? Match(FieldHint hint, ReadOnlySpan<char> text)
     {
-        var start = 0;
-        var end = text.Length;
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
+        var (start, end) = DetectionText.Trimmed(text);
 
         var value = text[start..end];
         if (value.IsEmpty || value.Length > 64)

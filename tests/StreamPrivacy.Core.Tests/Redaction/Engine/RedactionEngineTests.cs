@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StreamPrivacy.Core.Policy;
@@ -10,15 +9,7 @@ namespace StreamPrivacy.Core.Tests.Redaction.Engine;
 
 public sealed class RedactionEngineTests
 {
-    private static (JsonNode Output, RedactionCounts Counts) Redact(string policyYaml, string json)
-    {
-        var policy = PolicyLoader.Parse(policyYaml, "test.yaml");
-        var engine = TestSanitizers.Factory(policy).CreateEngine(annotate: false, maxDepth: 64);
-        var buffer = new ArrayBufferWriter<byte>();
-        var counts = new RedactionCounts();
-        engine.Redact(Encoding.UTF8.GetBytes(json), buffer, counts);
-        return (JsonNode.Parse(buffer.WrittenSpan)!, counts);
-    }
+    private static (JsonNode Output, RedactionCounts Counts) Redact(string policyYaml, string json) => TestSanitizers.Redact(policyYaml, json);
 
     private const string Off = "minimization: { mode: off }\n";
 

@@ -18,17 +18,7 @@ internal static class PersonNameShape
 
     internal static PiiMatch? WholeValueMatch(ReadOnlySpan<char> text, NameLexicon lexicon)
     {
-        var start = 0;
-        var end = text.Length;
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
+        var (start, end) = DetectionText.Trimmed(text);
 
         var value = text[start..end];
         if (value.IsEmpty || value.Length > MaxLength)

@@ -29,12 +29,9 @@ internal static class SurnameShape
             return false;
         }
 
-        foreach (var ending in Endings)
+        if (DetectionText.EndsWithAny(word, Endings, minStem: 3))
         {
-            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return true;
         }
 
         foreach (var beginning in Beginnings)

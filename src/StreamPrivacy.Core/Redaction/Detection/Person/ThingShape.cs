@@ -18,19 +18,6 @@ internal static class ThingShape
     /// <summary>True when <paramref name="word"/> (six letters or more) ends like a drug, chemical or technical coinage.</summary>
     public static bool Matches(ReadOnlySpan<char> word)
     {
-        if (word.Length < 6)
-        {
-            return false;
-        }
-
-        foreach (var ending in Endings)
-        {
-            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return word.Length >= 6 && DetectionText.EndsWithAny(word, Endings, minStem: 3);
     }
 }
