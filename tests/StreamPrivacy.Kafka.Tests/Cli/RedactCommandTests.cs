@@ -108,4 +108,38 @@ public sealed class RedactCommandTests : IDisposable
         Assert.DoesNotContain("example.com", log, StringComparison.Ordinal);
         Assert.Equal(["{\"t\":\"clean\"}"], System.IO.File.ReadAllLines(output));
     }
+
+    [Fact]
+    public async Task Redact_UnsafePolicy_IsRefusedWithoutAllowUnsafeAndWarnedWithIt()
+    {
+        var input = File("in.jsonl", "{\"t\":\"mail a.b@example.com\"}\n");
+        var output = Path.Combine(_dir, "out.jsonl");
+        var refused = File("refused.yaml", "free_text: { scan: false }\n");
+        var (exit, log) = await CliProcess.RunAsync(Timeout, "redact", "-i", input, "-o", output, "-p", refused);
+        Assert.Equal(2, exit);
+        Assert.Contains("unsafe policy refused", log, StringComparison.Ordinal);
+
+        var accepted = File("accepted.yaml", "allow_unsafe: true\nfree_text: { entities: { PERSON: { operator: keep } } }\n");
+        (exit, log) = await CliProcess.RunAsync(Timeout, "redact", "-i", input, "-o", output, "-p", accepted);
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: unsafe policy (allow_unsafe: true): free_text.entities.PERSON uses operator keep", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redact_NamesNumbersAndUnicodeForms_AreRedacted()
+    {
+        var input = File("in.jsonl", """
+            {"text":"Hi, my name is Maria Garcia, card 4111\u00a01111\u00a01111\u00a01111","ssn":536221234,"n":4.111111111111111e15}
+            {"subject_id":{"email":"a.b@example.com"},"t":"x"}
+            """);
+        var output = Path.Combine(_dir, "out.jsonl");
+        var (exit, log) = await CliProcess.RunAsync(Timeout, "redact", "-i", input, "-o", output);
+        Assert.Equal(0, exit);
+        Assert.Contains("line 2: rejected: $.subject_id is not a string or number (skipped)", log, StringComparison.Ordinal);
+        var line = JsonNode.Parse(System.IO.File.ReadAllLines(output).Single())!;
+        Assert.Equal("Hi, my name is <PERSON>, card <CREDIT_CARD>", line["text"]!.GetValue<string>());
+        Assert.Equal("<US_SSN>", line["ssn"]!.GetValue<string>());
+        Assert.Equal("<CREDIT_CARD>", line["n"]!.GetValue<string>());
+        Assert.DoesNotContain("example.com", log, StringComparison.Ordinal);
+    }
 }
