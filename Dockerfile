@@ -9,6 +9,7 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Service.Runtime.props src/
 COPY src/StreamPrivacy.Core/StreamPrivacy.Core.csproj src/StreamPrivacy.Core/
 COPY src/StreamPrivacy.Kafka/StreamPrivacy.Kafka.csproj src/StreamPrivacy.Kafka/
+COPY src/StreamPrivacy.Ner.Onnx/StreamPrivacy.Ner.Onnx.csproj src/StreamPrivacy.Ner.Onnx/
 COPY src/StreamPrivacy.Cli/StreamPrivacy.Cli.csproj src/StreamPrivacy.Cli/
 RUN dotnet restore src/StreamPrivacy.Cli/StreamPrivacy.Cli.csproj
 # Sources; schemas/*.avsc are embedded into StreamPrivacy.Kafka.
