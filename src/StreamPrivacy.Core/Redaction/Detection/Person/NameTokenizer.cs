@@ -211,6 +211,8 @@ internal static class NameTokenizer
         else
         {
             token.Glued = IsGlue(before) || IsGlue(after)
+                || (after == '-' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])) // "POL-55156613", "TCK-759395"
+                || (before == '-' && start >= 2 && char.IsAsciiDigit(text[start - 2]))
                 || (before == '.' && start >= 2 && char.IsLetterOrDigit(text[start - 2]))
                 || (after == '.' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1]))
                 || (after == ':' && end + 1 < text.Length && text[end + 1] == '/');

@@ -47,6 +47,11 @@ public sealed class PersonDetector : IContextualPiiDetector
             return;
         }
 
+        if (text.Contains('@'))
+        {
+            FindHandles(text, entities, results);
+        }
+
         if (!HasNameCandidate(text, entities))
         {
             return;
@@ -131,6 +136,59 @@ public sealed class PersonDetector : IContextualPiiDetector
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// Chat mentions of people ("thanks @naoki", "cc @aster.haileselassie"): an '@' that does not continue a word
+    /// (so not an e-mail address), then a handle of letters, digits, '.', '_' or '-' one of whose parts is a given
+    /// or family name that is not an everyday word. Group mentions (@here, @channel, @support) are not people.
+    /// </summary>
+    private void FindHandles(ReadOnlySpan<char> text, ReadOnlySpan<PiiMatch> entities, List<PiiMatch> results)
+    {
+        const int MaxHandle = 40;
+        var from = 0;
+        while (from < text.Length && text[from..].IndexOf('@') is var rel and >= 0)
+        {
+            var at = from + rel;
+            from = at + 1;
+            if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '.' or '_' or '-' or '+'))
+            {
+                continue; // the local part of an e-mail address
+            }
+
+            var end = at + 1;
+            while (end < text.Length && end - at <= MaxHandle && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '.' or '_' or '-'))
+            {
+                end++;
+            }
+
+            while (end > at + 1 && text[end - 1] is '.' or '-' or '_')
+            {
+                end--; // sentence punctuation after the handle
+            }
+
+            if (end - at < 3 || (end < text.Length && text[end] == '@') || NameTokenizer.Overlaps(entities, at, end))
+            {
+                continue;
+            }
+
+            var handle = text[(at + 1)..end];
+            foreach (var part in handle.SplitAny('.', '_', '-'))
+            {
+                var word = handle[part];
+                if (word.Length < 3 || word.ContainsAnyInRange('0', '9'))
+                {
+                    continue;
+                }
+
+                var entry = Lexicon.Find(word);
+                if (entry.IsName && entry.CommonLevel is 0 or > 35 && !entry.Has(LexiconFlags.NonName) && !entry.Has(LexiconFlags.FunctionWord))
+                {
+                    results.Add(new PiiMatch(at + 1, handle.Length, EntityType, PersonEvidence.Score(PersonEvidence.Midpoint + PersonEvidence.Handle)));
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>

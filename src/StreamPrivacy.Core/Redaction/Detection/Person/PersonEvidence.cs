@@ -118,6 +118,9 @@ internal static class PersonEvidence
     /// <summary>Said to someone: "Julia? Are you there?", "Good catch, Musaffa."</summary>
     public const double Vocative = 1.0;
 
+    /// <summary>A chat mention whose handle holds a given or family name ("@naoki", "@aster.haileselassie"): points over the midpoint.</summary>
+    public const double Handle = 1.0;
+
     /// <summary>A possessive ("John's").</summary>
     public const double Possessive = 0.6;
 

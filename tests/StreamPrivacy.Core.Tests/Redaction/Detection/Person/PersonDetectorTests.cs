@@ -36,6 +36,8 @@ public sealed class PersonDetectorTests
     [InlineData("Good catch, Musaffa.", "Musaffa")]
     [InlineData("From: Ngozi Eze", "Ngozi Eze")]
     [InlineData("\u2013 Anne", "Anne")]
+    [InlineData("thanks @naoki, can you check?", "naoki")]
+    [InlineData("cc @aster.haileselassie on this", "aster.haileselassie")]
     public void Scan_NameInContext_IsFound(string text, string expected) => Assert.Equal([expected], Names(text));
 
     [Theory]
@@ -61,6 +63,8 @@ public sealed class PersonDetectorTests
     [InlineData("approve")]
     [InlineData("mac address: <MAC_ADDRESS>")]
     [InlineData("Hi <PERSON>, your ticket <TICKET_ID> is closed.")]
+    [InlineData("Policy POL-55156613 for the insured")]
+    [InlineData("ping @here and @channel, mail bob.smith@example.com")]
     public void Scan_CapitalisedNonNames_AreLeftAlone(string text) => Assert.Empty(Names(text));
 
     [Fact]
