@@ -230,6 +230,11 @@ public sealed class PersonDetector : IContextualPiiDetector
 
             if (token.Shape == TokenShape.Initial)
             {
+                if (text[start] == 'I' && (end == text.Length || text[end] != '.'))
+                {
+                    continue; // the pronoun: without its period "I" is never an initial of a name on its own
+                }
+
                 return true;
             }
 
